@@ -1,0 +1,53 @@
+/** Who is signed in decides what is shown: the sign-in page or the shell. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError, setUnauthenticatedHandler } from './api.js';
+import { currentSession, logout, type Session } from './auth.js';
+import { useLanguage } from './language.js';
+import { LoginPage } from './login.js';
+import { describeError } from './problem-message.js';
+import { Shell } from './shell.js';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'signedOut'; notice?: 'sessionEnded' | 'signedOut' | 'unreachable' }
+  | { kind: 'signedIn'; session: Session };
+
+export function App() {
+  const { t } = useLanguage();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [logoutError, setLogoutError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setState({ kind: 'signedOut', notice: 'sessionEnded' }));
+    currentSession().then(
+      (session) => setState(session ? { kind: 'signedIn', session } : { kind: 'signedOut' }),
+      () => setState({ kind: 'signedOut', notice: 'unreachable' }),
+    );
+    return () => setUnauthenticatedHandler(null);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    setLogoutError(null);
+    try {
+      await logout();
+      setState({ kind: 'signedOut', notice: 'signedOut' });
+    } catch (error) {
+      const reason = error instanceof ApiError ? describeError(error, t) : '';
+      setLogoutError(`${t('error.logoutFailed')} ${reason}`.trim());
+    }
+  }, [t]);
+
+  switch (state.kind) {
+    case 'loading':
+      return <p class="loading" role="status">{t('app.loading')}</p>;
+    case 'signedOut': {
+      const notice = state.notice === 'sessionEnded' ? t('login.sessionEnded')
+        : state.notice === 'signedOut' ? t('login.signedOut')
+        : state.notice === 'unreachable' ? t('error.network')
+        : undefined;
+      return <LoginPage notice={notice} onSignedIn={(session) => setState({ kind: 'signedIn', session })} />;
+    }
+    case 'signedIn':
+      return <Shell person={state.session.person} onLogout={signOut} logoutError={logoutError} />;
+  }
+}

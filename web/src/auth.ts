@@ -1,0 +1,42 @@
+/** Signing in and out against `/auth/*`; keeps the CSRF token of the current session. */
+import { ApiError, request, setCsrfToken } from './api.js';
+
+export interface Person {
+  id: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+}
+
+export interface Session {
+  person: Person;
+  csrfToken: string;
+}
+
+export async function login(username: string, password: string): Promise<Session> {
+  const session = await request<Session>('POST', '/auth/login', { username, password }, { expectUnauthenticated: true });
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** The session this browser already has, or null when nobody is signed in. */
+export async function currentSession(): Promise<Session | null> {
+  try {
+    const session = await request<Session>('GET', '/auth/session', undefined, { expectUnauthenticated: true });
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request<void>('POST', '/auth/logout', {}, { expectUnauthenticated: true });
+  } catch (error) {
+    // Already signed out on the server (expired session): the goal is reached.
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+  setCsrfToken(null);
+}
