@@ -60,7 +60,7 @@ export async function sealBatch(db: Db, key: SigningKey, clock: Clock, max = 10_
       `select batch, last_pos, encode(chain_hash, 'hex') as chain_hash, encode(checkpoint_hash, 'hex') as checkpoint_hash
        from audit_checkpoint order by batch desc limit 1`,
     );
-    let previous = last ? fromHex(last.chain_hash) : ZERO_HASH;
+    let previous: Uint8Array = last ? fromHex(last.chain_hash) : ZERO_HASH;
     const firstPos = (last?.last_pos ?? 0) + 1;
     const leaves: Uint8Array[] = [];
     const chain: string[] = [];

@@ -103,7 +103,7 @@ export async function verifyChain(db: Db, onProgress: (done: number, total: numb
     ...(firstBroken ? { firstBroken } : {}),
   });
 
-  let previous = ZERO_HASH;
+  let previous: Uint8Array = ZERO_HASH;
   let expected = 1;
   let cpIndex = 0;
   let leaves: Uint8Array[] = [];

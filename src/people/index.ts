@@ -1,0 +1,20 @@
+export type { Person, ApiToken, Scope, SessionInfo } from './model.js';
+export { SCOPES } from './model.js';
+export { requireAdmin, requirePerson } from './access.js';
+export {
+  addPerson,
+  changePassword,
+  login,
+  logout,
+  checkSession,
+  createToken,
+  listTokens,
+  revokeToken,
+  checkToken,
+  countPeople,
+  personById,
+  type LoginSettings,
+  type NewPerson,
+  type NewToken,
+} from './service.js';
+export { peopleRoutes, SESSION_COOKIE, type PeopleRouteOptions } from './routes.js';

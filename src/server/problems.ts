@@ -1,0 +1,87 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { Problem, problem, type FieldError } from '../core/problem.js';
+import { sqlState } from '../db/db.js';
+import { fieldErrors } from './validation.js';
+
+/** The problem `type` URI: a page of the docs per code. */
+const typeUri = (code: string) => `https://cordon.coop/problems/${code}`;
+
+export function problemBody(p: Problem, instance?: string) {
+  return {
+    type: typeUri(p.code),
+    title: p.title,
+    status: p.status,
+    detail: p.message,
+    code: p.code,
+    errors: [...p.errors],
+    ...(instance ? { instance } : {}),
+  };
+}
+
+/** Maps a database error to a problem by SQLSTATE — never by message text. */
+export function fromDatabase(e: unknown): Problem | undefined {
+  const state = sqlState(e);
+  if (!state) return undefined;
+  const d = e as { constraint?: string; constraint_name?: string; column?: string; column_name?: string };
+  const constraint = d.constraint ?? d.constraint_name ?? '';
+  const field = d.column ?? d.column_name ?? constraint.replace(/^[a-z]+_/, '').replace(/_(key|check|fkey|idx)$/, '');
+  switch (state) {
+    case '23505':
+      return problem.conflict(field || 'unique', 'already exists', 'duplicate');
+    case '23503':
+      return problem.invalid(field || 'reference', 'refers to something that does not exist', 'bad_reference');
+    case '23514':
+    case '23502':
+      return problem.invalid(field || 'value', `breaks the rule ${constraint || 'of the schema'}`, 'constraint');
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return problem.invalid(field || 'value', 'is not in the expected form', 'bad_value');
+    case '40001':
+    case '40P01':
+      return new Problem('unavailable', 'retry', 'the database was busy with a conflicting change; retry the request', [], 1);
+    default:
+      return undefined;
+  }
+}
+
+const FASTIFY_PROBLEMS: Record<string, (e: FastifyError) => Problem> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: () => problem.tooLarge('body', 'is larger than this server accepts', 'body_too_large'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (e) =>
+    new Problem('invalid', 'unsupported_media_type', e.message, [{ field: 'content-type', reason: 'send application/json' }]),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => problem.invalid('body', 'is empty but the content type says JSON', 'malformed_json'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => problem.invalid('content-length', 'does not match the body', 'bad_length'),
+  FST_ERR_CTP_INVALID_JSON_BODY: (e) => problem.invalid('body', `is not valid JSON (${e.message})`, 'malformed_json'),
+};
+
+export function toProblem(err: unknown): Problem | undefined {
+  if (err instanceof Problem) return err;
+  const fe = err as FastifyError & { validation?: ErrorObject[]; validationContext?: string };
+  if (fe.validation) {
+    const errors: FieldError[] = fieldErrors(fe.validationContext ?? 'body', fe.validation);
+    return problem.invalidMany(errors, 'validation');
+  }
+  if (fe.code && FASTIFY_PROBLEMS[fe.code]) return FASTIFY_PROBLEMS[fe.code]!(fe);
+  if (err instanceof SyntaxError && fe.statusCode === 400) return problem.invalid('body', `is not valid JSON (${err.message})`, 'malformed_json');
+  if (fe.statusCode === 415) return new Problem('invalid', 'unsupported_media_type', fe.message, [{ field: 'content-type', reason: 'send application/json' }]);
+  return fromDatabase(err);
+}
+
+/** The one place errors become HTTP responses. */
+export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const p = toProblem(err);
+  if (!p) {
+    req.log.error({ err }, 'unexpected error');
+    return reply
+      .code(500)
+      .type('application/problem+json')
+      .send({ type: typeUri('internal'), title: 'Internal error', status: 500, detail: 'something went wrong on our side; it has been logged', code: 'internal', errors: [] });
+  }
+  if (p.status >= 500) req.log.warn({ code: p.code }, p.message);
+  // 415 keeps its own status even though it is bad input
+  const status = p.code === 'unsupported_media_type' ? 415 : p.status;
+  if (p.retryAfter !== undefined) reply.header('retry-after', String(p.retryAfter));
+  return reply.code(status).type('application/problem+json').send({ ...problemBody(p, req.url), status });
+}
