@@ -14,9 +14,10 @@ export function describeError(error: ApiError, t: Translate): string {
     case 403:
       return t('error.forbidden');
     case 429:
-      return error.retryAfter
+      if (!error.retryAfter) return t('error.rateLimited');
+      return error.retryAfter < 90
         ? t('error.rateLimitedFor', { seconds: error.retryAfter })
-        : t('error.rateLimited');
+        : t('error.rateLimitedForMinutes', { minutes: Math.ceil(error.retryAfter / 60) });
     default:
       return error.status >= 500 ? t('error.server') : t('error.generic');
   }

@@ -87,7 +87,11 @@ export function Shell({ person, onLogout, logoutError }: ShellProps) {
             <ul>
               {routes.map((r) => (
                 <li key={r.id}>
-                  <a href={hrefOf(r)} aria-current={route?.id === r.id ? 'page' : undefined}>
+                  <a
+                    href={hrefOf(r)}
+                    aria-current={route?.id === r.id ? 'page' : undefined}
+                    onClick={() => setMenuOpen(false)}
+                  >
                     {t(r.nav)}
                   </a>
                 </li>

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { ApiError } from './api.js';
+import { translate, type MessageKey, type MessageParams } from './i18n.js';
+import { describeError } from './problem-message.js';
+
+const es = (key: MessageKey, params?: MessageParams) => translate('es', key, params);
+
+describe('describeError', () => {
+  test('a failed connection, a server fault and a refusal each say what happened', () => {
+    expect(describeError(new ApiError(0, {}), es)).toMatch(/No se pudo conectar/);
+    expect(describeError(new ApiError(503, { detail: 'db down' }), es)).toMatch(/El servidor tuvo un problema/);
+    expect(describeError(new ApiError(403, {}), es)).toBe('No tienes permiso para hacer esto.');
+  });
+
+  test('a rate limit says how long to wait, in seconds or minutes', () => {
+    expect(describeError(new ApiError(429, {}), es)).toBe('Demasiados intentos. Espera un momento y vuelve a intentarlo.');
+    expect(describeError(new ApiError(429, {}, 30), es)).toBe('Demasiados intentos. Vuelve a intentarlo en 30 segundos.');
+    expect(describeError(new ApiError(429, {}, 900), es)).toBe('Demasiados intentos. Vuelve a intentarlo en 15 minutos.');
+  });
+});
+
+describe('ApiError', () => {
+  test('keeps the problem body and drops malformed field errors', () => {
+    const e = new ApiError(400, {
+      title: 'Invalid input', detail: 'body/password: too short', code: 'invalid',
+      errors: [{ field: 'body/password', reason: 'too short' }, { nonsense: true } as never],
+    });
+    expect(e.message).toBe('body/password: too short');
+    expect(e.code).toBe('invalid');
+    expect(e.errors).toEqual([{ field: 'body/password', reason: 'too short' }]);
+  });
+});
