@@ -37,6 +37,18 @@ export interface AppDeps {
   webRoot?: string;
 }
 
+/** A plugin scope whose routes (registered by third-party plugins that take no route
+ *  config: static files, the docs UI) are public and left out of the OpenAPI document. */
+function publicRoutes(register: (scope: FastifyInstance) => Promise<void>) {
+  return async (scope: FastifyInstance) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), auth: 'public' };
+      route.schema = { ...route.schema, hide: true };
+    });
+    await register(scope);
+  };
+}
+
 /** Assembles the HTTP application: plugins, auth, every module's routes, docs, web app. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -75,7 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(publicRoutes(async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  }));
   await app.register(cookie);
 
   registerAuth(app, deps);
@@ -124,13 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webRoot = deps.webRoot ?? WEB_ROOT;
   if (existsSync(webRoot)) {
     // The web app's files are public; the API behind them checks every call.
-    await app.register(async (scope) => {
-      scope.addHook('onRoute', (route) => {
-        route.config = { ...(route.config as object), auth: 'public' };
-        route.schema = { ...route.schema, hide: true };
-      });
+    await app.register(publicRoutes(async (scope) => {
       await scope.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
-    });
+    }));
   } else {
     app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/html').send('<!doctype html><title>Cordón</title><p>The web app is not built: run <code>npm run build:web</code>. The API is at <a href="/docs">/docs</a>.'),

@@ -48,18 +48,16 @@ export function fieldErrors(part: string, errors: readonly ErrorObject[]): Field
         reason = 'is required';
         break;
       case 'anyOf':
-        // its branches' errors (one per literal) say the same thing better below
+        // the failing branches' own errors, listed beside it, say what is wrong
         continue;
       case 'const':
         reason = `must be ${JSON.stringify(e.params.allowedValue)}`;
         break;
+      case 'enum':
+        reason = `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+        break;
     }
     if (!out.some((o) => o.field === field && o.reason === reason)) out.push({ field, reason });
   }
-  // several `const` failures at one field come from a union of literals: say it once
-  const grouped = new Map<string, string[]>();
-  for (const o of out) if (o.reason.startsWith('must be "')) grouped.set(o.field, [...(grouped.get(o.field) ?? []), o.reason.slice(8)]);
-  return out
-    .filter((o) => !(o.reason.startsWith('must be "') && (grouped.get(o.field)?.length ?? 0) > 1))
-    .concat([...grouped].filter(([, v]) => v.length > 1).map(([field, v]) => ({ field, reason: `must be one of ${v.join(', ')}` })));
+  return out;
 }

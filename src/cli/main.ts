@@ -1,0 +1,233 @@
+import { Command, CommanderError, Option } from 'commander';
+import { systemActor } from '../core/actor.js';
+import { loadOrCreateSigningKey, sealAll, verifyChain } from '../core/audit/index.js';
+import { systemClock } from '../core/clock.js';
+import { resolveConfig, type Config, type ConfigFlags } from '../core/config.js';
+import { silentLogger, type Ctx } from '../core/context.js';
+import { randomIds } from '../core/ids.js';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isProblem, problem } from '../core/problem.js';
+import type { Db } from '../db/db.js';
+import { migrate } from '../db/migrate.js';
+import { describeDb, openDb } from '../db/open.js';
+import { addPerson, createToken, revokeToken, SCOPES, type Scope } from '../people/index.js';
+import { startCordon, VERSION } from '../server/run.js';
+import { lockDataDir } from './data-lock.js';
+import { Progress } from './progress.js';
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const err = (s: string) => process.stderr.write(`${s}\n`);
+
+function config(flags: ConfigFlags): Config {
+  return resolveConfig(flags, process.env);
+}
+
+/** Opens the configured database for one command, holding the data-directory lock if embedded. */
+async function withDb<T>(cfg: Config, purpose: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir, purpose);
+  try {
+    const db = await openDb(cfg);
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    unlock();
+  }
+}
+
+function systemCtx(db: Db, name: string): Ctx {
+  return { db, clock: systemClock, ids: randomIds(systemClock), log: silentLogger, actor: systemActor(name) };
+}
+
+const dataOption = () => new Option('--data <dir>', 'data directory (embedded database, audit key); env CORDON_DATA').default(undefined, './.cordon');
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function runStart(opts: { port?: string; data?: string; demo?: boolean }): Promise<number> {
+  const t0 = performance.now();
+  const cfg = config({ port: opts.port, data: opts.data, ...(opts.demo === false ? { demo: false } : {}) });
+  const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir, 'cordon start');
+  try {
+    out(`Cordón ${VERSION} starting`);
+    const running = await startCordon(cfg, { progress: (step) => out(`  · ${step}`) });
+    if (running.demo) {
+      out('');
+      out(`  Demo federation loaded: ${running.demo.bodies} bodies, ${running.demo.people} people.`);
+      out(`  Administrator account: ${running.demo.adminUsername}`);
+      out(`  Password (shown once, keep it): ${running.demo.adminPassword}`);
+      out('');
+    }
+    out(`Ready in ${((performance.now() - t0) / 1000).toFixed(1)} s at ${running.url}  (API docs: ${running.url}/docs)`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        out(`${signal}: finishing requests in flight, sealing the audit chain, closing the database…`);
+        resolve();
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+    await running.close();
+    out('Stopped.');
+    return EXIT_OK;
+  } finally {
+    unlock();
+  }
+}
+
+export function buildProgram(result: { code: number }): Command {
+  const program = new Command()
+    .name('cordon')
+    .description('Cordón: democratic economic coordination — councils, supply, plan, monitor.')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 failure, 2 bad input or usage.\nEnvironment: DATABASE_URL (use a PostgreSQL server), CORDON_DATA, PORT, HOST, LOG_LEVEL.',
+    );
+
+  program
+    .command('start')
+    .description('run the server (embedded database by default; PostgreSQL when DATABASE_URL is set)')
+    .option('--port <n>', 'port to listen on; env PORT (default 8080)')
+    .addOption(dataOption())
+    .option('--no-demo', 'do not load the demo federation into an empty database')
+    .action(async (opts: { port?: string; data?: string; demo?: boolean }) => {
+      result.code = await runStart(opts);
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .addOption(dataOption())
+    .action(async (opts: { data?: string }) => {
+      const cfg = config({ data: opts.data });
+      await withDb(cfg, 'cordon migrate', async (db) => {
+        out(`Database: ${describeDb(cfg)}`);
+        const applied: string[] = [];
+        const status = await migrate(db, undefined, (m) => applied.push(`${m.version} ${m.name}`));
+        out(applied.length ? `Applied: ${applied.join(', ')}` : `Already current (migration ${status.current}).`);
+      });
+    });
+
+  const audit = program.command('audit').description('the tamper-evident audit chain');
+  audit
+    .command('verify')
+    .description('recompute the chain and name the first event that does not match')
+    .addOption(dataOption())
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { data?: string; json?: boolean }) => {
+      const cfg = config({ data: opts.data });
+      await withDb(cfg, 'cordon audit verify', async (db) => {
+        const progress = new Progress('verifying', 0);
+        const report = await verifyChain(db, (done, total) => progress.update(done, total));
+        progress.done();
+        if (opts.json) out(JSON.stringify(report));
+        else if (report.ok)
+          out(`OK: ${report.events} events in ${report.checkpoints} signed checkpoints verify.${report.unsealed ? ` ${report.unsealed} newer events are not sealed yet.` : ''}`);
+        else {
+          const b = report.firstBroken!;
+          err(`BROKEN at position ${b.pos}${b.id ? ` (event ${b.id}, ${b.action})` : ''}: ${b.reason}`);
+          err(`${report.events} events before it verify.`);
+        }
+        result.code = report.ok ? EXIT_OK : EXIT_FAILURE;
+      });
+    });
+  audit
+    .command('seal')
+    .description('seal unsealed events now (the server does this every second)')
+    .addOption(dataOption())
+    .action(async (opts: { data?: string }) => {
+      const cfg = config({ data: opts.data });
+      await withDb(cfg, 'cordon audit seal', async (db) => {
+        const n = await sealAll(db, loadOrCreateSigningKey(cfg.dataDir).key, systemClock);
+        out(`Sealed ${n} events.`);
+      });
+    });
+
+  const user = program.command('user').description('accounts');
+  user
+    .command('add <username>')
+    .description('create an account; prints a generated password unless --password-stdin')
+    .requiredOption('--name <display name>', 'the name people see')
+    .option('--admin', 'make an administrator')
+    .option('--password-stdin', 'read the password from standard input')
+    .addOption(dataOption())
+    .action(async (username: string, opts: { name: string; admin?: boolean; passwordStdin?: boolean; data?: string }) => {
+      const cfg = config({ data: opts.data });
+      const given = opts.passwordStdin ? await readStdin() : undefined;
+      await withDb(cfg, 'cordon user add', async (db) => {
+        await migrate(db);
+        const ctx = systemCtx(db, 'cli');
+        const password = given ?? ctx.ids.secret(12);
+        const p = await addPerson(ctx, { username, displayName: opts.name, password, isAdmin: opts.admin ?? false });
+        out(`Created ${p.isAdmin ? 'administrator' : 'account'} ${p.username} (${p.id}).`);
+        if (!given) out(`Password (shown once): ${password}`);
+      });
+    });
+
+  const token = program.command('token').description('bearer tokens for devices and enterprise reporting');
+  token
+    .command('create')
+    .description('create a token for a person; prints the secret once')
+    .requiredOption('--user <username>', 'whose token it is')
+    .requiredOption('--name <name>', 'what it is for, e.g. "Madeco line 2 reporter"')
+    .option('--scope <scopes>', `comma-separated: ${SCOPES.join(', ')}`, 'read')
+    .option('--expires-days <n>', 'days until it stops working')
+    .addOption(dataOption())
+    .action(async (opts: { user: string; name: string; scope: string; expiresDays?: string; data?: string }) => {
+      const cfg = config({ data: opts.data });
+      const scopes = opts.scope.split(',').map((s) => s.trim()).filter(Boolean) as Scope[];
+      const days = opts.expiresDays === undefined ? undefined : Number(opts.expiresDays);
+      if (days !== undefined && !Number.isInteger(days)) throw problem.invalid('--expires-days', `must be a whole number, got "${opts.expiresDays}"`);
+      await withDb(cfg, 'cordon token create', async (db) => {
+        const rows = await db.query<{ id: string }>('select id from person where username = $1', [opts.user.trim().toLowerCase()]);
+        if (!rows[0]) throw problem.invalid('--user', `no account "${opts.user}"`);
+        const t = await createToken(systemCtx(db, 'cli'), { name: opts.name, scopes, personId: rows[0].id, ...(days ? { expiresInDays: days } : {}) });
+        out(`Token ${t.info.id} (${t.info.scopes.join(', ')}${t.info.expiresAt ? `, expires ${t.info.expiresAt.toISOString()}` : ''}):`);
+        out(t.token);
+      });
+    });
+  token
+    .command('revoke <id>')
+    .description('revoke a token by its id')
+    .addOption(dataOption())
+    .action(async (id: string, opts: { data?: string }) => {
+      const cfg = config({ data: opts.data });
+      if (!/^[0-9a-f-]{36}$/.test(id)) throw problem.invalid('id', 'must be a token id (a UUID)');
+      await withDb(cfg, 'cordon token revoke', async (db) => {
+        await revokeToken(systemCtx(db, 'cli'), id);
+        out(`Revoked ${id}.`);
+      });
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (documented in README: 0 ok, 1 failure, 2 bad input or usage). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const result = { code: EXIT_OK };
+  const program = buildProgram(result);
+  try {
+    await program.parseAsync([...argv]);
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return EXIT_BAD_INPUT; // commander has already printed the reason
+    }
+    if (isProblem(e)) {
+      err(`cordon: ${e.message}`);
+      return e.exitCode;
+    }
+    err(`cordon: ${(e as Error).message ?? String(e)}`);
+    if (process.env.LOG_LEVEL === 'debug') err((e as Error).stack ?? '');
+    return EXIT_FAILURE;
+  }
+}
+
