@@ -45,7 +45,6 @@ const es = {
   'shell.admin': 'Administración',
   'shell.logout': 'Cerrar sesión',
   'shell.menu': 'Menú',
-  'shell.closeMenu': 'Cerrar menú',
   'shell.navLabel': 'Secciones',
 
   'live.label': 'Actualizaciones en vivo',
@@ -137,7 +136,6 @@ const en: Record<MessageKey, string> = {
   'shell.admin': 'Admin',
   'shell.logout': 'Sign out',
   'shell.menu': 'Menu',
-  'shell.closeMenu': 'Close menu',
   'shell.navLabel': 'Sections',
 
   'live.label': 'Live updates',

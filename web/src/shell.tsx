@@ -78,7 +78,7 @@ export function Shell({ person, onLogout, logoutError }: ShellProps) {
             onClick={() => setMenuOpen(!menuOpen)}
           >
             <span class="menu-toggle__icon" aria-hidden="true" />
-            {menuOpen ? t('shell.closeMenu') : t('shell.menu')}
+            {t('shell.menu')}
           </button>
         </div>
 
