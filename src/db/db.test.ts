@@ -94,6 +94,37 @@ describe('Db', () => {
     expect(ran).toEqual(['committed']);
   });
 
+  test('writes queued before commit are made with it', async () => {
+    await t.db.transaction(async (tx) => {
+      tx.beforeCommit(sql`insert into kv values (${"it's queued"}, ${7})`);
+      expect(await tx.query(`select * from kv where k = 'it''s queued'`)).toEqual([]);
+    });
+    expect(await t.db.query(`select v from kv where k = 'it''s queued'`)).toEqual([{ v: 7 }]);
+  });
+
+  test('a queued write that fails fails the transaction, and nothing of it is kept', async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(`insert into kv values ('before-failure', 1)`);
+        tx.beforeCommit(sql`insert into kv values (${'dup'}, ${1}), (${'dup'}, ${2})`);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await t.db.query(`select * from kv where k in ('before-failure', 'dup')`)).toEqual([]);
+  });
+
+  test('writes queued in a savepoint that rolls back are dropped with it', async () => {
+    await t.db.transaction(async (tx) => {
+      tx.beforeCommit(sql`insert into kv values (${'kept'}, ${1})`);
+      await tx
+        .transaction(async (inner) => {
+          inner.beforeCommit(sql`insert into kv values (${'dropped'}, ${1})`);
+          throw new Error('inner fails');
+        })
+        .catch(() => {});
+    });
+    expect((await t.db.query<{ k: string }>(`select k from kv where k in ('kept', 'dropped')`)).map((r) => r.k)).toEqual(['kept']);
+  });
+
   test('LISTEN/NOTIFY delivers on commit, not before', async () => {
     const got: string[] = [];
     const unlisten = await t.db.listen('test_channel', (p) => got.push(p));

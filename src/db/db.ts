@@ -34,6 +34,10 @@ export interface Tx extends Queryable {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` after this transaction commits (e.g. wake a sweeper); never if it rolls back. */
   afterCommit(fn: () => void): void;
+  /** Queues a write that is sent with the commit rather than on its own: it costs no
+   *  round trip (PostgreSQL pipelines it) and no extra call into PGlite. If it fails,
+   *  the transaction fails. Its result is not returned. Used by the audit log. */
+  beforeCommit(statement: Statement): void;
 }
 
 export type Unlisten = () => Promise<void>;

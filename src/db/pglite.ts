@@ -1,7 +1,7 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import type { Db, Statement, TransactionOptions } from './db.js';
+import type { Db, Statement, TransactionOptions, Tx } from './db.js';
 import { toStatement, withRetry } from './db.js';
-import { makeTx, runHooks } from './tx.js';
+import { inlineStatement, makeTx, newTxState, runHooks } from './tx.js';
 
 function parseInt8(s: string): number {
   const n = Number(s);
@@ -17,6 +17,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [types.INT8]: parseInt8 },
   });
+  const [scs] = (await pg.query<{ standard_conforming_strings: string }>('show standard_conforming_strings')).rows;
+  if (scs?.standard_conforming_strings !== 'on') throw new Error('Cordón needs standard_conforming_strings = on');
   return new PgliteDb(pg);
 }
 
@@ -34,15 +36,15 @@ export class PgliteDb implements Db {
     await this.pg.exec(text);
   }
 
-  transaction<T>(fn: (tx: import('./db.js').Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     return withRetry(options.attempts ?? 5, async () => {
-      const hooks: (() => void)[] = [];
+      const state = newTxState();
       const result = await this.pg.transaction(async (raw) => {
         if (options.isolation || options.readOnly)
           await raw.exec(
             `set transaction${options.isolation ? ` isolation level ${options.isolation}` : ''}${options.readOnly ? ' read only' : ''}`,
           );
-        return fn(
+        const out = await fn(
           makeTx(
             {
               query: async (text, vals) => (await raw.query(text, vals)).rows as Record<string, unknown>[],
@@ -50,11 +52,14 @@ export class PgliteDb implements Db {
                 await raw.exec(text);
               },
             },
-            hooks,
+            state,
           ),
         );
+        // one simple-protocol call for all queued writes: far cheaper in PGlite than a query each
+        if (state.tail.length) await raw.exec(state.tail.map(inlineStatement).join(';\n'));
+        return out;
       });
-      runHooks(hooks);
+      runHooks(state.hooks);
       return result;
     });
   }

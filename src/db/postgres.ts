@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import type { Db, Statement, TransactionOptions, Tx } from './db.js';
 import { toStatement, withRetry } from './db.js';
-import { makeTx, runHooks } from './tx.js';
+import { makeTx, newTxState, runHooks } from './tx.js';
 
 function parseInt8(s: string): number {
   const n = Number(s);
@@ -35,13 +35,19 @@ export function openPostgres(options: PostgresOptions): PostgresDb {
 
 type Sql = postgres.Sql<{ int8: number }>;
 
+// Named prepared statements, cached per connection: a parameterised query then takes
+// one round trip instead of two (describe, then execute), and queries queued with
+// `beforeCommit` can be pipelined. Our statement texts are fixed (bulk paths bind
+// arrays), so the cache stays small. Behind PgBouncer use session pooling.
+const PREPARED = { prepare: true } as const;
+
 export class PostgresDb implements Db {
   readonly driver = 'postgres' as const;
   constructor(readonly sql: Sql) {}
 
   async query<R>(text: string | Statement, values?: readonly unknown[]): Promise<R[]> {
     const s = toStatement(text, values);
-    return (await this.sql.unsafe(s.text, s.values as postgres.ParameterOrJSON<never>[])) as unknown as R[];
+    return (await this.sql.unsafe(s.text, s.values as postgres.ParameterOrJSON<never>[], PREPARED)) as unknown as R[];
   }
 
   async exec(text: string): Promise<void> {
@@ -56,22 +62,33 @@ export class PostgresDb implements Db {
       .filter(Boolean)
       .join(' ');
     return withRetry(options.attempts ?? 5, async () => {
-      const hooks: (() => void)[] = [];
-      const body = (raw: postgres.TransactionSql<{ int8: number }>) =>
-        fn(
+      const state = newTxState();
+      let tailError: unknown;
+      const body = async (raw: postgres.TransactionSql<{ int8: number }>) => {
+        const out = await fn(
           makeTx(
             {
               query: async (text, vals) =>
-                (await raw.unsafe(text, vals as postgres.ParameterOrJSON<never>[])) as unknown as Record<string, unknown>[],
+                (await raw.unsafe(text, vals as postgres.ParameterOrJSON<never>[], PREPARED)) as unknown as Record<string, unknown>[],
               exec: async (text) => {
                 await raw.unsafe(text).simple();
               },
             },
-            hooks,
+            state,
           ),
         );
+        // Queued writes are sent without waiting for their answers, so they travel in
+        // the same pipeline as the COMMIT that follows. If one fails, the server turns
+        // that COMMIT into a rollback, and we report the failure below.
+        for (const s of state.tail)
+          void raw.unsafe(s.text, s.values as postgres.ParameterOrJSON<never>[], PREPARED).catch((e: unknown) => {
+            tailError ??= e;
+          });
+        return out;
+      };
       const result = (await (mode ? this.sql.begin(mode, body) : this.sql.begin(body))) as T;
-      runHooks(hooks);
+      if (tailError) throw tailError;
+      runHooks(state.hooks);
       return result;
     });
   }

@@ -6,9 +6,17 @@ interface Raw {
   exec(text: string): Promise<void>;
 }
 
+/** What a transaction has queued to write just before it commits. */
+export interface TxState {
+  hooks: (() => void)[];
+  tail: Statement[];
+}
+
+export const newTxState = (): TxState => ({ hooks: [], tail: [] });
+
 /** Builds a `Tx` over a driver's raw transaction handle: nested transactions become
- *  savepoints; after-commit hooks are collected for the caller to run. */
-export function makeTx(raw: Raw, hooks: (() => void)[], depth = 0): Tx {
+ *  savepoints (whose queued writes and hooks are dropped if they roll back). */
+export function makeTx(raw: Raw, state: TxState, depth = 0): Tx {
   const tx: Tx = {
     query: async <R>(text: string | Statement, values?: readonly unknown[]) => {
       const s = toStatement(text, values);
@@ -16,14 +24,20 @@ export function makeTx(raw: Raw, hooks: (() => void)[], depth = 0): Tx {
     },
     exec: (text: string) => raw.exec(text),
     afterCommit: (fn) => {
-      hooks.push(fn);
+      state.hooks.push(fn);
+    },
+    beforeCommit: (statement) => {
+      state.tail.push(statement);
     },
     transaction: async (fn) => {
       const name = `sp${depth + 1}`;
+      const inner = newTxState();
       await raw.exec(`savepoint ${name}`);
       try {
-        const result = await fn(makeTx(raw, hooks, depth + 1));
+        const result = await fn(makeTx(raw, inner, depth + 1));
         await raw.exec(`release savepoint ${name}`);
+        state.hooks.push(...inner.hooks);
+        state.tail.push(...inner.tail);
         return result;
       } catch (e) {
         await raw.exec(`rollback to savepoint ${name}`);
@@ -42,4 +56,28 @@ export function runHooks(hooks: (() => void)[]): void {
       // an after-commit hook must not turn a committed transaction into an error
     }
   }
+}
+
+/** A value as an SQL literal, for statements sent in one simple-protocol batch.
+ *  Safe under standard_conforming_strings = on (checked when a driver opens), where a
+ *  doubled quote is the only escape a string literal has. */
+export function sqlLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new TypeError(`cannot write ${v} as SQL`);
+    return String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return `'${v.toISOString()}'`;
+  if (typeof v === 'string') {
+    if (v.includes('\0')) throw new TypeError('text cannot contain NUL');
+    return `'${v.replaceAll("'", "''")}'`;
+  }
+  if (Array.isArray(v)) return `ARRAY[${v.map(sqlLiteral).join(',')}]`;
+  throw new TypeError(`cannot write a ${typeof v} as an SQL literal`);
+}
+
+/** Replaces `$n` placeholders with literals (for our own statement texts only). */
+export function inlineStatement(s: Statement): string {
+  return s.text.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(s.values[Number(n) - 1]));
 }

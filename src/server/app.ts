@@ -20,7 +20,8 @@ import { peopleRoutes } from '../people/index.js';
 import { auditRoutes } from './audit-routes.js';
 import { registerAuth } from './auth.js';
 import './fastify-types.js';
-import { LiveHub, registerLiveRoutes } from './live.js';
+import type { LiveHub} from './live.js';
+import { registerLiveRoutes } from './live.js';
 import { errorHandler } from './problems.js';
 import { validatorCompiler } from './validation.js';
 

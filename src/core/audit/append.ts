@@ -10,16 +10,17 @@ export interface AuditEntry {
 }
 
 /**
- * Appends events to the audit log inside the caller's transaction, so the record of
- * a change commits or rolls back with the change itself. Cheap by design: one
- * insert; hashing and ordering into the chain happen later in the sealer.
+ * Appends an event to the audit log inside the caller's transaction, so the record of
+ * a change commits or rolls back with the change itself. Cheap by design: one row,
+ * written with the commit; hashing and ordering into the chain happen later in the sealer.
  * Secret-ballot callers pass `actor: 'anonymous'`-style payloads without the voter.
  */
 export async function appendAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'clock' | 'ids'>, entry: AuditEntry): Promise<void> {
-  await tx.query(
-    'insert into audit_event (id, at, actor, action, subject, payload) values ($1, $2, $3, $4, $5, $6)',
-    [ctx.ids.uuid(), ctx.clock.now(), actorLabel(ctx.actor), entry.action, entry.subject, canonicalJson(entry.payload ?? {})],
-  );
+  // Queued to travel with the commit: an audit event costs no round trip of its own.
+  tx.beforeCommit({
+    text: 'insert into audit_event (id, at, actor, action, subject, payload) values ($1, $2, $3, $4, $5, $6)',
+    values: [ctx.ids.uuid(), ctx.clock.now(), actorLabel(ctx.actor), entry.action, entry.subject, canonicalJson(entry.payload ?? {})],
+  });
 }
 
 /** Appends many events with one set-based insert (bulk paths). */
