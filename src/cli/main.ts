@@ -13,6 +13,7 @@ import { addPerson, createToken, revokeToken, SCOPES, type Scope } from '../peop
 import { startCordon, VERSION } from '../server/run.js';
 import { lockDataDir } from './data-lock.js';
 import { Progress } from './progress.js';
+import { ensureWebBuilt } from './web-build.js';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
@@ -54,6 +55,7 @@ async function runStart(opts: { port?: string; data?: string; demo?: boolean }):
   const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir, 'cordon start');
   try {
     out(`Cordón ${VERSION} starting`);
+    out(`  · ${await ensureWebBuilt()}`);
     const running = await startCordon(cfg, { progress: (step) => out(`  · ${step}`) });
     if (running.demo) {
       out('');
