@@ -35,6 +35,8 @@ export interface AppDeps {
   logger: PinoLogger;
   hub: LiveHub;
   version: string;
+  /** Set when the server begins a graceful shutdown. */
+  lifecycle?: { closing: boolean };
   webRoot?: string;
 }
 
@@ -61,6 +63,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // While shutting down, answers close their connection, so keep-alive connections do
+  // not hold the server open after the requests in flight are done.
+  const lifecycle = deps.lifecycle;
+  if (lifecycle)
+    app.addHook('onSend', async (_req, reply) => {
+      if (lifecycle.closing) reply.header('connection', 'close');
+    });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);

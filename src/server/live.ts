@@ -71,7 +71,9 @@ export function registerLiveRoutes(app: FastifyInstance, hub: LiveHub): void {
           if (prefixes.length && !prefixes.some((p) => e.topic.startsWith(p))) return;
           res.write(`event: ${e.topic}\ndata: ${JSON.stringify(e.data)}\n\n`);
         },
-        () => res.end(),
+        // on shutdown: end the stream and drop the connection, so it does not linger
+        // as an idle keep-alive connection that holds the server open
+        () => res.end(() => res.socket?.destroy()),
       );
       req.raw.on('close', () => {
         clearInterval(beat);

@@ -17,6 +17,8 @@ import { Sealer } from './sealer.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export interface Running {
   app: FastifyInstance;
   db: Db;
@@ -68,7 +70,8 @@ export async function startCordon(config: Config, options: StartOptions = {}): P
 
     const hub = new LiveHub();
     await hub.start(db);
-    const app = await buildApp({ db, config, clock, ids, logger, hub, version: VERSION, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
+    const lifecycle = { closing: false };
+    const app = await buildApp({ db, config, clock, ids, logger, hub, lifecycle, version: VERSION, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
     const sealer = new Sealer(db, key, clock, logger, config.sealIntervalMs);
     await sealer.sealNow();
     sealer.start();
@@ -78,8 +81,12 @@ export async function startCordon(config: Config, options: StartOptions = {}): P
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        lifecycle.closing = true;
         await hub.stop();
+        // requests in flight get up to SHUTDOWN_GRACE_MS to finish; then connections are cut
+        const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await app.close();
+        clearTimeout(force);
         await sealer.stop();
         await sealer.sealNow().catch((err: unknown) => logger.error({ err }, 'final seal failed'));
         if (!options.db) await db.close();

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openPglite } from '../../src/db/pglite.js';
+import { cordon, startProcess } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cordon-cli-'));
+const data = join(dir, 'data');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cordon CLI', { timeout: 120_000 }, () => {
+  test('--help everywhere, exit 0; usage errors exit 2', async () => {
+    const help = await cordon(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Exit codes: 0 ok, 1 failure, 2 bad input or usage/);
+    const sub = await cordon(['token', 'create', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toMatch(/--scope <scopes>/);
+    const bad = await cordon(['frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+
+  test('bad configuration is exit 2 naming the flag', async () => {
+    const r = await cordon(['migrate', '--data', data], { env: { LOG_LEVEL: 'shouty' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/LOG_LEVEL: must be one of/);
+  });
+
+  test('user add, token create, and audit verify — then tampering is named', async () => {
+    const add = await cordon(['user', 'add', 'Violeta', '--name', 'Violeta Parra', '--admin', '--data', data]);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/Created administrator violeta/);
+    expect(add.stdout).toMatch(/Password \(shown once\): \S{12,}/);
+
+    const piped = await cordon(['user', 'add', 'victor', '--name', 'Víctor Jara', '--password-stdin', '--data', data], { input: 'te recuerdo amanda\n' });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).not.toMatch(/Password/);
+
+    const dup = await cordon(['user', 'add', 'victor', '--name', 'Again', '--data', data]);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/username: "victor" is taken/);
+
+    const tok = await cordon(['token', 'create', '--user', 'victor', '--name', 'reporter', '--scope', 'report', '--data', data]);
+    expect(tok.code).toBe(0);
+    expect(tok.stdout).toMatch(/^cdn_[0-9a-f]{32}_\S+$/m);
+    const badScope = await cordon(['token', 'create', '--user', 'victor', '--name', 'x', '--scope', 'root', '--data', data]);
+    expect(badScope.code).toBe(2);
+    expect(badScope.stderr).toMatch(/unknown scope "root"/);
+
+    expect((await cordon(['audit', 'seal', '--data', data])).stdout).toMatch(/Sealed [1-9]\d* events/);
+    const ok = await cordon(['audit', 'verify', '--data', data, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, unsealed: 0 });
+
+    // tamper with the second event, as someone with access to the database files might
+    const db = await openPglite({ dataDir: join(data, 'pgdata') });
+    const [victim] = await db.query<{ pos: number; id: string }>('select pos, id from audit_event where pos = 2');
+    await db.query(`update audit_event set actor = 'system:innocent' where pos = 2`);
+    await db.close();
+
+    const broken = await cordon(['audit', 'verify', '--data', data]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`BROKEN at position 2 (event ${victim!.id}`);
+  });
+
+  test('start: first start loads the demo and prints the admin password once; SIGTERM stops it cleanly', async () => {
+    const fresh = join(dir, 'fresh');
+    const first = await startProcess(['--port', '0', '--data', fresh], 'info');
+    expect(first.output()).toMatch(/Password \(shown once, keep it\): \S+/);
+    const health = await (await fetch(`${first.url}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', database: { driver: 'pglite' } });
+
+    // a second process on the same data directory is refused with a clear message
+    const second = await cordon(['audit', 'verify', '--data', fresh]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/in use by another Cordón process/);
+
+    // requests the server has begun to handle when SIGTERM arrives still get their
+    // answers: sign-ins (each an argon2 check and a write) keep it busy past the signal
+    const sse = await fetch(`${first.url}/events`);
+    const started = () => (first.output().match(/"url":"\/auth\/login".*"msg":"incoming request"/g) ?? []).length;
+    const inflight = Array.from({ length: 20 }, () =>
+      fetch(`${first.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'wrong-password' }) }).then(
+        (r) => r.status,
+        () => 'reset',
+      ),
+    );
+    await expect.poll(started, { timeout: 10_000, interval: 2 }).toBeGreaterThanOrEqual(5);
+    const handling = started();
+    first.child.kill('SIGTERM');
+    const statuses = await Promise.all(inflight);
+    const answered = statuses.filter((s) => s === 401 || s === 429).length;
+    expect(answered).toBeGreaterThanOrEqual(handling);
+    const code = await new Promise((resolve) => first.child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(first.output()).toMatch(/Stopped\./);
+    await sse.body?.cancel().catch(() => {});
+
+    // a later start does not load the demo again, and the chain verifies
+    const again = await startProcess(['--port', '0', '--data', fresh]);
+    expect(again.output()).not.toMatch(/Password/);
+    again.child.kill('SIGTERM');
+    await new Promise((resolve) => again.child.on('close', resolve));
+    const verify = await cordon(['audit', 'verify', '--data', fresh]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^OK: \d+ events in \d+ signed checkpoints verify\./);
+  });
+});
