@@ -59,7 +59,8 @@ create table audit_event (
   pos bigint,
   chain_hash bytea
 );
-create unique index audit_event_pos_key on audit_event (pos);
+-- partial: a new event has no position yet, so appending touches no entry of it
+create unique index audit_event_pos_key on audit_event (pos) where pos is not null;
 create index audit_event_unsealed_idx on audit_event (seq) where pos is null;
 
 create table audit_key (
