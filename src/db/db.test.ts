@@ -44,6 +44,24 @@ describe('Db', () => {
     expect(await t.db.query(`select * from kv where k = 'a'`)).toEqual([]);
   });
 
+  test('a statement outside a transaction is not swept into a concurrent one', async () => {
+    const tx = t.db.transaction(async (inner) => {
+      await inner.query(`insert into kv values ('in-tx', 1)`);
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error('roll it back');
+    });
+    const outside = t.db.query(`insert into kv values ('outside', 1)`);
+    const seen = t.db.query<{ k: string }>(`select k from kv where k = 'in-tx'`);
+    await expect(tx).rejects.toThrow('roll it back');
+    await outside;
+    expect(await seen).toEqual([]); // never sees uncommitted data
+    expect((await t.db.query<{ k: string }>(`select k from kv where k in ('in-tx', 'outside')`)).map((r) => r.k)).toEqual(['outside']);
+  });
+
+  test.runIf(!process.env.DATABASE_URL)('PGlite: using the Db instead of tx inside a transaction fails at once', async () => {
+    await expect(t.db.transaction(() => t.db.query('select 1'))).rejects.toThrow(/use the transaction handle/);
+  });
+
   test('nested transactions are savepoints', async () => {
     await t.db.transaction(async (tx) => {
       await tx.query(`insert into kv values ('outer', 1)`);
