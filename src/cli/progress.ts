@@ -18,6 +18,8 @@ export class Progress {
   update(done: number, total = this.total): void {
     this.total = total;
     const now = Date.now();
+    // off a terminal, work that ends within 2 s prints nothing
+    if (!this.tty && now - this.started < 2000) return;
     if (now - this.lastDraw < (this.tty ? 100 : 2000) && done < total) return;
     this.lastDraw = now;
     this.out.write((this.tty ? '\r' : '') + this.line(done, now) + (this.tty ? '\x1b[K' : '\n'));
