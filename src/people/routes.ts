@@ -120,7 +120,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<PeopleRouteOptions> = async
   app.post(
     '/tokens',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', idempotent: false },
       schema: { tags: ['tokens'], summary: 'Create a bearer token; the secret is shown once', body: NewTokenBody, response: { 201: CreatedToken, ...ProblemResponses } },
     },
     async (req, reply) => {

@@ -19,6 +19,7 @@ import { councilRoutes } from '../councils/index.js';
 import { peopleRoutes } from '../people/index.js';
 import { auditRoutes } from './audit-routes.js';
 import { registerAuth } from './auth.js';
+import { registerIdempotency } from './idempotency.js';
 import './fastify-types.js';
 import type { LiveHub} from './live.js';
 import { registerLiveRoutes } from './live.js';
@@ -87,7 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: deps.version,
         description:
           'Democratic economic coordination: councils, supply committees, the plan, monitoring. Errors are RFC 9457 problem details. ' +
-          'People authenticate with the session cookie from POST /auth/login (writes then need the X-CSRF-Token header); devices with `Authorization: Bearer cdn_…`.',
+          'People authenticate with the session cookie from POST /auth/login (writes then need the X-CSRF-Token header); devices with `Authorization: Bearer cdn_…`. ' +
+          'Send an `Idempotency-Key` header (e.g. a UUID) with any write you may retry: a retry with the same key is answered from the first attempt and writes nothing.',
       },
       components: {
         securitySchemes: {
@@ -104,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
 
   registerAuth(app, deps);
+  registerIdempotency(app);
 
   app.get('/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -13,6 +13,7 @@ import { loadSmallDemo, type DemoResult } from '../demo/index.js';
 import { countPeople } from '../people/index.js';
 import { buildApp } from './app.js';
 import { LiveHub } from './live.js';
+import { Maintenance } from './maintenance.js';
 import { Sealer } from './sealer.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -75,6 +76,8 @@ export async function startCordon(config: Config, options: StartOptions = {}): P
     const sealer = new Sealer(db, key, clock, logger, config.sealIntervalMs);
     await sealer.sealNow();
     sealer.start();
+    const maintenance = new Maintenance(db, clock, logger);
+    maintenance.start();
 
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('://[::1]', '://localhost').replace('://127.0.0.1', '://localhost');
@@ -82,6 +85,7 @@ export async function startCordon(config: Config, options: StartOptions = {}): P
     const close = () =>
       (closing ??= (async () => {
         lifecycle.closing = true;
+        maintenance.stop();
         await hub.stop();
         // requests in flight get up to SHUTDOWN_GRACE_MS to finish; then connections are cut
         const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);

@@ -1,0 +1,36 @@
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/context.js';
+import type { Db } from '../db/db.js';
+
+const HOUR = 3_600_000;
+
+/** Deletes bookkeeping rows that have served their purpose. Idempotent, so it is safe
+ *  for every server process to run it. */
+export async function purgeExpired(db: Db, clock: Clock): Promise<{ idempotency: number; sessions: number; failures: number }> {
+  const now = clock.now().getTime();
+  const idem = await db.query('delete from idempotency_key where created_at < $1 returning 1', [new Date(now - 24 * HOUR)]);
+  const sessions = await db.query('delete from session where expires_at < $1 returning 1', [new Date(now - 7 * 24 * HOUR)]);
+  const failures = await db.query('delete from login_failure where at < $1 returning 1', [new Date(now - 24 * HOUR)]);
+  return { idempotency: idem.length, sessions: sessions.length, failures: failures.length };
+}
+
+export class Maintenance {
+  private timer?: NodeJS.Timeout;
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly intervalMs = 10 * 60_000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      purgeExpired(this.db, this.clock).catch((err: unknown) => this.log.error({ err }, 'maintenance failed'));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
