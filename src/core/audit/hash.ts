@@ -65,10 +65,6 @@ export function fromHex(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'hex'));
 }
 
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
-}
-
 /** What a checkpoint signs: its canonical JSON text. */
 export interface CheckpointBody {
   batch: number;

@@ -43,7 +43,7 @@ export async function checkpoints(q: Queryable, afterBatch: number, limit: numbe
     `select batch, first_pos, last_pos, encode(merkle_root, 'hex') as merkle_root, encode(chain_hash, 'hex') as chain_hash,
             encode(previous_hash, 'hex') as previous_hash, encode(checkpoint_hash, 'hex') as checkpoint_hash, key_id,
             encode(signature, 'hex') as signature, sealed_at
-     from audit_checkpoint where batch > $1 order by batch limit $2`,
+     from audit_checkpoint where batch > $1 order by batch limit $2::int8`,
     [afterBatch, limit],
   );
   return rows.map((r) => ({
