@@ -28,6 +28,7 @@ export default tseslint.config(
   {
     // Pure domain files: no database, server, clock or randomness (DESIGN.md, dependency rules).
     files: ['src/**/counting/**', 'src/**/ration/**', 'src/**/solve/**', 'src/**/filter/**', 'src/core/audit/hash.ts', 'src/core/audit/canonical.ts', 'src/demo/small.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/db/**', '**/server/**', 'fastify', 'postgres', '@electric-sql/*', 'node:fs', 'node:net'] }],
       'no-restricted-properties': [
