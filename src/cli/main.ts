@@ -11,6 +11,7 @@ import { migrate } from '../db/migrate.js';
 import { describeDb, openDb } from '../db/open.js';
 import { addPerson, createToken, revokeToken, SCOPES, type Scope } from '../people/index.js';
 import { startCordon, VERSION } from '../server/run.js';
+import { registerCount } from './count.js';
 import { lockDataDir } from './data-lock.js';
 import { Progress } from './progress.js';
 import { ensureWebBuilt } from './web-build.js';
@@ -151,6 +152,8 @@ export function buildProgram(result: { code: number }): Command {
         out(`Sealed ${n} events.`);
       });
     });
+
+  registerCount(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
 
   const user = program.command('user').description('accounts');
   user

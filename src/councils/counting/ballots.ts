@@ -47,6 +47,9 @@ export interface Stage {
   quota: number;
   elected: string[];
   excluded: string[];
+  /** Schulze only: d[i][j], papers preferring candidate i to j; and strongest paths p[i][j]. */
+  pairwise?: number[][];
+  paths?: number[][];
 }
 
 export interface TieBreak {
