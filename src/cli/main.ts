@@ -1,86 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
-import { systemActor } from '../core/actor.js';
-import { loadOrCreateSigningKey, sealAll, verifyChain } from '../core/audit/index.js';
-import { systemClock } from '../core/clock.js';
-import { resolveConfig, type Config, type ConfigFlags } from '../core/config.js';
-import { silentLogger, type Ctx } from '../core/context.js';
-import { randomIds } from '../core/ids.js';
-import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isProblem, problem } from '../core/problem.js';
-import type { Db } from '../db/db.js';
-import { migrate } from '../db/migrate.js';
-import { describeDb, openDb } from '../db/open.js';
-import { addPerson, createToken, revokeToken, SCOPES, type Scope } from '../people/index.js';
-import { startCordon, VERSION } from '../server/run.js';
+import { readFileSync } from 'node:fs';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isProblem } from '../core/problem.js';
+import { SCOPES } from '../people/model.js';
 import { registerCount } from './count.js';
-import { lockDataDir } from './data-lock.js';
-import { Progress } from './progress.js';
-import { ensureWebBuilt } from './web-build.js';
 
-const out = (s: string) => process.stdout.write(`${s}\n`);
+// Kept light: commands that need the database or the server load `./commands.js` when
+// they run, so `cordon count` and `--help` start in a fraction of a second.
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const err = (s: string) => process.stderr.write(`${s}\n`);
-
-function config(flags: ConfigFlags): Config {
-  return resolveConfig(flags, process.env);
-}
-
-/** Opens the configured database for one command, holding the data-directory lock if embedded. */
-async function withDb<T>(cfg: Config, purpose: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir, purpose);
-  try {
-    const db = await openDb(cfg);
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  } finally {
-    unlock();
-  }
-}
-
-function systemCtx(db: Db, name: string): Ctx {
-  return { db, clock: systemClock, ids: randomIds(systemClock), log: silentLogger, actor: systemActor(name) };
-}
-
+const commands = () => import('./commands.js');
 const dataOption = () => new Option('--data <dir>', 'data directory (embedded database, audit key); env CORDON_DATA').default(undefined, './.cordon');
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
-
-async function runStart(opts: { port?: string; data?: string; demo?: boolean }): Promise<number> {
-  const t0 = performance.now();
-  const cfg = config({ port: opts.port, data: opts.data, ...(opts.demo === false ? { demo: false } : {}) });
-  const unlock = cfg.databaseUrl ? () => {} : lockDataDir(cfg.dataDir, 'cordon start');
-  try {
-    out(`Cordón ${VERSION} starting`);
-    out(`  · ${await ensureWebBuilt()}`);
-    const running = await startCordon(cfg, { progress: (step) => out(`  · ${step}`) });
-    if (running.demo) {
-      out('');
-      out(`  Demo federation loaded: ${running.demo.bodies} bodies, ${running.demo.people} people.`);
-      out(`  Administrator account: ${running.demo.adminUsername}`);
-      out(`  Password (shown once, keep it): ${running.demo.adminPassword}`);
-      out('');
-    }
-    out(`Ready in ${((performance.now() - t0) / 1000).toFixed(1)} s at ${running.url}  (API docs: ${running.url}/docs)`);
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        out(`${signal}: finishing requests in flight, sealing the audit chain, closing the database…`);
-        resolve();
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-    });
-    await running.close();
-    out('Stopped.');
-    return EXIT_OK;
-  } finally {
-    unlock();
-  }
-}
 
 export function buildProgram(result: { code: number }): Command {
   const program = new Command()
@@ -101,7 +30,7 @@ export function buildProgram(result: { code: number }): Command {
     .addOption(dataOption())
     .option('--no-demo', 'do not load the demo federation into an empty database')
     .action(async (opts: { port?: string; data?: string; demo?: boolean }) => {
-      result.code = await runStart(opts);
+      result.code = await (await commands()).start(opts);
     });
 
   program
@@ -109,14 +38,10 @@ export function buildProgram(result: { code: number }): Command {
     .description('apply pending database migrations')
     .addOption(dataOption())
     .action(async (opts: { data?: string }) => {
-      const cfg = config({ data: opts.data });
-      await withDb(cfg, 'cordon migrate', async (db) => {
-        out(`Database: ${describeDb(cfg)}`);
-        const applied: string[] = [];
-        const status = await migrate(db, undefined, (m) => applied.push(`${m.version} ${m.name}`));
-        out(applied.length ? `Applied: ${applied.join(', ')}` : `Already current (migration ${status.current}).`);
-      });
+      result.code = await (await commands()).migrateCommand(opts);
     });
+
+  registerCount(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
 
   const audit = program.command('audit').description('the tamper-evident audit chain');
   audit
@@ -125,38 +50,19 @@ export function buildProgram(result: { code: number }): Command {
     .addOption(dataOption())
     .option('--json', 'print the report as JSON')
     .action(async (opts: { data?: string; json?: boolean }) => {
-      const cfg = config({ data: opts.data });
-      await withDb(cfg, 'cordon audit verify', async (db) => {
-        const progress = new Progress('verifying', 0);
-        const report = await verifyChain(db, (done, total) => progress.update(done, total));
-        progress.done();
-        if (opts.json) out(JSON.stringify(report));
-        else if (report.ok)
-          out(`OK: ${report.events} events in ${report.checkpoints} signed checkpoints verify.${report.unsealed ? ` ${report.unsealed} newer events are not sealed yet.` : ''}`);
-        else {
-          const b = report.firstBroken!;
-          err(`BROKEN at position ${b.pos}${b.id ? ` (event ${b.id}, ${b.action})` : ''}: ${b.reason}`);
-          err(`${report.events} events before it verify.`);
-        }
-        result.code = report.ok ? EXIT_OK : EXIT_FAILURE;
-      });
+      result.code = await (await commands()).auditVerify(opts);
     });
   audit
     .command('seal')
     .description('seal unsealed events now (the server does this every second)')
     .addOption(dataOption())
     .action(async (opts: { data?: string }) => {
-      const cfg = config({ data: opts.data });
-      await withDb(cfg, 'cordon audit seal', async (db) => {
-        const n = await sealAll(db, loadOrCreateSigningKey(cfg.dataDir).key, systemClock);
-        out(`Sealed ${n} events.`);
-      });
+      result.code = await (await commands()).auditSeal(opts);
     });
 
-  registerCount(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
-
-  const user = program.command('user').description('accounts');
-  user
+  program
+    .command('user')
+    .description('accounts')
     .command('add <username>')
     .description('create an account; prints a generated password unless --password-stdin')
     .requiredOption('--name <display name>', 'the name people see')
@@ -164,16 +70,7 @@ export function buildProgram(result: { code: number }): Command {
     .option('--password-stdin', 'read the password from standard input')
     .addOption(dataOption())
     .action(async (username: string, opts: { name: string; admin?: boolean; passwordStdin?: boolean; data?: string }) => {
-      const cfg = config({ data: opts.data });
-      const given = opts.passwordStdin ? await readStdin() : undefined;
-      await withDb(cfg, 'cordon user add', async (db) => {
-        await migrate(db);
-        const ctx = systemCtx(db, 'cli');
-        const password = given ?? ctx.ids.secret(12);
-        const p = await addPerson(ctx, { username, displayName: opts.name, password, isAdmin: opts.admin ?? false });
-        out(`Created ${p.isAdmin ? 'administrator' : 'account'} ${p.username} (${p.id}).`);
-        if (!given) out(`Password (shown once): ${password}`);
-      });
+      result.code = await (await commands()).userAdd(username, opts);
     });
 
   const token = program.command('token').description('bearer tokens for devices and enterprise reporting');
@@ -186,29 +83,14 @@ export function buildProgram(result: { code: number }): Command {
     .option('--expires-days <n>', 'days until it stops working')
     .addOption(dataOption())
     .action(async (opts: { user: string; name: string; scope: string; expiresDays?: string; data?: string }) => {
-      const cfg = config({ data: opts.data });
-      const scopes = opts.scope.split(',').map((s) => s.trim()).filter(Boolean) as Scope[];
-      const days = opts.expiresDays === undefined ? undefined : Number(opts.expiresDays);
-      if (days !== undefined && !Number.isInteger(days)) throw problem.invalid('--expires-days', `must be a whole number, got "${opts.expiresDays}"`);
-      await withDb(cfg, 'cordon token create', async (db) => {
-        const rows = await db.query<{ id: string }>('select id from person where username = $1', [opts.user.trim().toLowerCase()]);
-        if (!rows[0]) throw problem.invalid('--user', `no account "${opts.user}"`);
-        const t = await createToken(systemCtx(db, 'cli'), { name: opts.name, scopes, personId: rows[0].id, ...(days ? { expiresInDays: days } : {}) });
-        out(`Token ${t.info.id} (${t.info.scopes.join(', ')}${t.info.expiresAt ? `, expires ${t.info.expiresAt.toISOString()}` : ''}):`);
-        out(t.token);
-      });
+      result.code = await (await commands()).tokenCreate(opts);
     });
   token
     .command('revoke <id>')
     .description('revoke a token by its id')
     .addOption(dataOption())
     .action(async (id: string, opts: { data?: string }) => {
-      const cfg = config({ data: opts.data });
-      if (!/^[0-9a-f-]{36}$/.test(id)) throw problem.invalid('id', 'must be a token id (a UUID)');
-      await withDb(cfg, 'cordon token revoke', async (db) => {
-        await revokeToken(systemCtx(db, 'cli'), id);
-        out(`Revoked ${id}.`);
-      });
+      result.code = await (await commands()).tokenRevoke(id, opts);
     });
 
   return program;
@@ -235,4 +117,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_FAILURE;
   }
 }
-

@@ -20,14 +20,6 @@ import { breakTie, seededRandom } from './ties.js';
  */
 export const UNIT = 100_000;
 
-interface Entry {
-  group: number;
-  /** Index in the group's ranking of the candidate now holding these papers. */
-  pos: number;
-  /** Value of each paper, in 1/UNIT votes. */
-  value: number;
-}
-
 type Status = 'hopeful' | 'elected' | 'excluded' | 'withdrawn';
 
 /** floor(a × b ÷ c) exactly, for non-negative integers. */
@@ -43,8 +35,14 @@ export function countStv(e: Election, seed = 0): CountResult {
   const draw = seededRandom(seed);
   const tieBreaks: TieBreak[] = [];
   const status: Status[] = Array.from({ length: n }, (_, c) => (e.withdrawn.includes(c) ? 'withdrawn' : 'hopeful'));
+  const continuing = Uint8Array.from(status, (s) => (s === 'hopeful' ? 1 : 0));
   const votes = new Array<number>(n).fill(0);
-  const parcels: Entry[][] = Array.from({ length: n }, () => []);
+  // Papers of one group share a ranking, so every transfer moves them together: each
+  // group has one holder position and one value per paper at any time.
+  const G = e.groups.length;
+  const pos = new Int32Array(G);
+  const value = new Float64Array(G); // whole numbers of 1/UNIT votes
+  const parcels: number[][] = Array.from({ length: n }, () => []); // groups held by each candidate
   const pending = new Set<number>(); // elected, surplus not yet transferred
   const elected: string[] = [];
   const stages: Stage[] = [];
@@ -55,17 +53,19 @@ export function countStv(e: Election, seed = 0): CountResult {
 
   const nextContinuing = (group: number, from: number): number => {
     const r = e.groups[group]!.ranking;
-    for (let p = from; p < r.length; p++) if (status[r[p]!] === 'hopeful') return p;
+    for (let p = from; p < r.length; p++) if (continuing[r[p]!]) return p;
     return -1;
   };
 
   // Rule 45: first preferences (withdrawn candidates skipped).
   let valid = 0;
   e.groups.forEach((g, group) => {
-    const pos = nextContinuing(group, 0);
-    if (pos < 0) return;
-    const c = g.ranking[pos]!;
-    parcels[c]!.push({ group, pos, value: UNIT });
+    const at = nextContinuing(group, 0);
+    if (at < 0) return;
+    const c = g.ranking[at]!;
+    pos[group] = at;
+    value[group] = UNIT;
+    parcels[c]!.push(group);
     votes[c]! += g.count * UNIT;
     valid += g.count;
   });
@@ -86,6 +86,7 @@ export function countStv(e: Election, seed = 0): CountResult {
     }
     for (const c of order.slice(0, seatsLeft)) {
       status[c] = 'elected';
+      continuing[c] = 0;
       if (votes[c]! > quota) pending.add(c);
       elected.push(names[c]!);
       seatsLeft--;
@@ -105,20 +106,32 @@ export function countStv(e: Election, seed = 0): CountResult {
     history.push([...votes]);
   };
 
-  /** Moves every paper of `from` to its next continuing preference, each at `revalue(value)`. */
-  const transferAll = (from: number, revalue: (value: number) => number): number => {
+  /** Moves every paper of `from` to its next continuing preference; with a surplus, each
+   *  paper's value becomes floor(value × surplus ÷ total) (computed once per distinct value). */
+  const transferAll = (from: number, surplus?: { surplus: number; total: number }): number => {
     let moved = 0;
-    for (const entry of parcels[from]!) {
-      const g = e.groups[entry.group]!;
-      const value = revalue(entry.value);
-      const pos = nextContinuing(entry.group, entry.pos + 1);
-      if (pos < 0) exhausted += g.count * value;
-      else {
-        const to = g.ranking[pos]!;
-        parcels[to]!.push({ group: entry.group, pos, value });
-        votes[to]! += g.count * value;
+    let lastIn = -1;
+    let lastOut = -1;
+    for (const group of parcels[from]!) {
+      const g = e.groups[group]!;
+      let v = value[group]!;
+      if (surplus) {
+        if (v !== lastIn) {
+          lastIn = v;
+          lastOut = mulDivFloor(v, surplus.surplus, surplus.total);
+        }
+        v = lastOut;
+        value[group] = v;
       }
-      moved += g.count * value;
+      const at = nextContinuing(group, pos[group]! + 1);
+      if (at < 0) exhausted += g.count * v;
+      else {
+        const to = g.ranking[at]!;
+        pos[group] = at;
+        parcels[to]!.push(group);
+        votes[to]! += g.count * v;
+      }
+      moved += g.count * v;
     }
     parcels[from] = [];
     return moved;
@@ -139,12 +152,7 @@ export function countStv(e: Election, seed = 0): CountResult {
       pending.delete(c);
       const total = votes[c]!;
       const surplus = total - quota;
-      const cache = new Map<number, number>();
-      const moved = transferAll(c, (value) => {
-        let v = cache.get(value);
-        if (v === undefined) cache.set(value, (v = mulDivFloor(value, surplus, total)));
-        return v;
-      });
+      const moved = transferAll(c, { surplus, total });
       votes[c] = quota;
       loss += surplus - moved; // what truncation to 5 decimals left behind
       record({ type: 'surplus', candidate: names[c]! }, before, electReaching(stage), []);
@@ -155,7 +163,8 @@ export function countStv(e: Election, seed = 0): CountResult {
     const low = Math.min(...hs.map((c) => votes[c]!));
     const c = breakTie(hs.filter((x) => votes[x] === low), 'lowest', history, names, draw, tieBreaks, stage, 'exclusion');
     status[c] = 'excluded';
-    transferAll(c, (value) => value);
+    continuing[c] = 0;
+    transferAll(c);
     votes[c] = 0;
     record({ type: 'exclusion', candidate: names[c]! }, before, electReaching(stage), [names[c]!]);
   }
