@@ -9,9 +9,14 @@ import type { Queryable } from '../db/db.js';
  * an administrator is not thereby a member of any body or an officer of it.
  */
 
+/** A member of a base body is in its membership; a member of a higher body holds one
+ *  of the seats that sit in it (delegates sent up by the bodies below). */
 export async function isMember(q: Queryable, personId: string, bodyId: string): Promise<boolean> {
   const rows = await q.query(
-    'select 1 from membership where body_id = $1 and person_id = $2 and until is null',
+    `select 1 from membership where body_id = $1 and person_id = $2 and until is null
+     union all
+     select 1 from seat where body_id = $1 and holder_id = $2
+     limit 1`,
     [bodyId, personId],
   );
   return rows.length > 0;

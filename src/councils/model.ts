@@ -18,4 +18,6 @@ export interface Body {
   name: string;
   parentId: string | null;
   createdAt: Date;
+  /** The charter as stored (see charter.ts for its fields and defaults). */
+  charter: Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProblemResponses } from '../core/problem-schema.js';
 import { BODY_KINDS } from './model.js';
+import { electionRoutes } from './election-routes.js';
 import * as service from './service.js';
 
 const Kind = Type.Enum(BODY_KINDS);
@@ -15,6 +16,26 @@ const BodyView = Type.Object({
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 export const councilRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(electionRoutes);
+
+  app.patch(
+    '/bodies/:id',
+    {
+      config: { auth: 'admin' },
+      schema: {
+        tags: ['councils'],
+        summary: 'Move a body under another parent (administrators); a cycle of parents is refused',
+        params: IdParams,
+        body: Type.Object({ parentId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }),
+        response: { 200: BodyView, ...ProblemResponses },
+      },
+    },
+    async (req) => {
+      const b = await service.setParent(req.ctx, req.params.id, req.body.parentId);
+      return { ...b, createdAt: b.createdAt.toISOString() };
+    },
+  );
+
   app.get(
     '/bodies',
     {
@@ -67,7 +88,12 @@ export const councilRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['councils'],
         summary: 'Found a body (administrators)',
         body: Type.Object(
-          { kind: Kind, name: Type.String({ minLength: 1, maxLength: 200 }), parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])) },
+          {
+            kind: Kind,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+            charter: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'delegates, weighting, quorum, electionMethod, electionDays, recallShare' })),
+          },
           { additionalProperties: false },
         ),
         response: { 201: BodyView, ...ProblemResponses },

@@ -2,6 +2,9 @@ import { appendAudit } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { problem } from '../core/problem.js';
 import { requireAdmin } from '../people/index.js';
+import { isMember } from './access.js';
+import { parseCharter, recallThreshold } from './charter.js';
+import * as seats from './seats-store.js';
 import { BODY_KINDS, type Body, type BodyKind } from './model.js';
 import * as store from './store.js';
 
@@ -9,6 +12,8 @@ export interface NewBody {
   kind: BodyKind;
   name: string;
   parentId?: string | null;
+  /** See charter.ts; omitted fields take their defaults. */
+  charter?: Record<string, unknown>;
 }
 
 /** Founds a body in the federation (administrators, until councils found their own). */
@@ -18,6 +23,7 @@ export async function createBody(ctx: Ctx, input: NewBody): Promise<Body> {
     throw problem.invalid('kind', `must be one of ${BODY_KINDS.join(', ')}`);
   const name = input.name.trim();
   if (!name) throw problem.invalid('name', 'must not be empty');
+  const charter = parseCharter(input.charter);
   return ctx.db.transaction(async (tx) => {
     if (input.parentId && !(await store.bodyById(tx, input.parentId))) throw problem.notFound('parentId', 'no such body');
     const body = await store.insertBody(tx, {
@@ -26,6 +32,7 @@ export async function createBody(ctx: Ctx, input: NewBody): Promise<Body> {
       name,
       parentId: input.parentId ?? null,
       createdAt: ctx.clock.now(),
+      charter: { ...charter },
     });
     await appendAudit(tx, ctx, { action: 'body.create', subject: `body:${body.id}`, payload: { kind: body.kind, name, parentId: body.parentId } });
     return body;
@@ -48,8 +55,7 @@ export async function grantOffice(ctx: Ctx, input: { bodyId: string; personId: s
   requireAdmin(ctx.actor);
   if (!/^[a-z][a-z_]{1,40}$/.test(input.title)) throw problem.invalid('title', 'lower-case words joined by _, e.g. supply_officer');
   await ctx.db.transaction(async (tx) => {
-    const rows = await tx.query('select 1 from membership where body_id = $1 and person_id = $2 and until is null', [input.bodyId, input.personId]);
-    if (rows.length === 0) throw problem.invalid('personId', 'must be a member of the body to hold office in it', 'not_member');
+    if (!(await isMember(tx, input.personId, input.bodyId))) throw problem.invalid('personId', 'must be a member of the body to hold office in it', 'not_member');
     const granted = await store.insertOffice(tx, { id: ctx.ids.uuid(), ...input, since: ctx.clock.now() });
     if (!granted) throw problem.conflict('title', 'already held by this person', 'office_held');
     await appendAudit(tx, ctx, { action: 'body.office.grant', subject: `body:${input.bodyId}`, payload: { personId: input.personId, title: input.title } });
@@ -60,8 +66,51 @@ export function listBodies(ctx: Ctx, parentId?: string | null) {
   return store.listBodies(ctx.db, parentId);
 }
 
+/** Moves a body under another parent; refuses a move that would make a body its own ancestor. */
+export async function setParent(ctx: Ctx, bodyId: string, parentId: string | null): Promise<Body> {
+  requireAdmin(ctx.actor);
+  return ctx.db.transaction(async (tx) => {
+    const body = await store.bodyById(tx, bodyId);
+    if (!body) throw problem.notFound('bodyId', 'no such body');
+    if (parentId) {
+      if (!(await store.bodyById(tx, parentId))) throw problem.notFound('parentId', 'no such body');
+      const [cycle] = await tx.query<{ found: boolean }>(
+        `with recursive up(id, parent_id) as (
+           select id, parent_id from body where id = $1
+           union all
+           select b.id, b.parent_id from body b join up on b.id = up.parent_id
+         ) select exists (select 1 from up where id = $2) as found`,
+        [parentId, bodyId],
+      );
+      if (cycle?.found) throw problem.invalid('parentId', 'would make the body its own ancestor (a cycle of parents)', 'body_cycle');
+    }
+    await tx.query('update body set parent_id = $2 where id = $1', [bodyId, parentId]);
+    await appendAudit(tx, ctx, { action: 'body.move', subject: `body:${bodyId}`, payload: { parentId } });
+    return { ...body, parentId };
+  });
+}
+
 export async function getBody(ctx: Ctx, id: string) {
   const body = await store.bodyById(ctx.db, id);
   if (!body) throw problem.notFound('id', 'no such body');
   return { ...body, members: await store.membersOf(ctx.db, id) };
+}
+
+/** A body's delegation: its seats in the parent, their holders and withdrawn confidence. */
+export async function delegationView(ctx: Ctx, bodyId: string) {
+  const body = await store.bodyById(ctx.db, bodyId);
+  if (!body) throw problem.notFound('id', 'no such body');
+  const members = await seats.memberCount(ctx.db, bodyId);
+  const rows = await seats.delegation(ctx.db, bodyId);
+  return {
+    members,
+    recallThreshold: recallThreshold(parseCharter(body.charter), members),
+    seats: rows.map((r) => ({
+      seatId: r.seat_id,
+      number: r.number,
+      bodyId: r.body_id,
+      holder: r.holder_id ? { personId: r.holder_id, displayName: r.holder_name!, since: r.since!.toISOString() } : null,
+      withdrawals: r.withdrawals,
+    })),
+  };
 }

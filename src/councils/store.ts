@@ -7,17 +7,19 @@ interface BodyRow {
   name: string;
   parent_id: string | null;
   created_at: Date;
+  charter: Record<string, unknown>;
 }
 
-const toBody = (r: BodyRow): Body => ({ id: r.id, kind: r.kind, name: r.name, parentId: r.parent_id, createdAt: r.created_at });
+const toBody = (r: BodyRow): Body => ({ id: r.id, kind: r.kind, name: r.name, parentId: r.parent_id, createdAt: r.created_at, charter: r.charter });
 
 export async function insertBody(q: Queryable, b: Body): Promise<Body> {
-  await q.query('insert into body (id, kind, name, parent_id, created_at) values ($1, $2, $3, $4, $5)', [
+  await q.query('insert into body (id, kind, name, parent_id, created_at, charter) values ($1, $2, $3, $4, $5, $6::text::jsonb)', [
     b.id,
     b.kind,
     b.name,
     b.parentId,
     b.createdAt,
+    JSON.stringify(b.charter),
   ]);
   return b;
 }

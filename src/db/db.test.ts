@@ -24,6 +24,12 @@ describe('Db', () => {
     expect([...(row!.b as Uint8Array)]).toEqual([0, 255]);
   });
 
+  test('JSON goes in as text and comes back parsed, the same on both drivers', async () => {
+    const value = { a: [1, 'two', null], 'ñ': { nested: true } };
+    const [row] = await t.db.query<{ j: unknown }>('select $1::text::jsonb as j', [JSON.stringify(value)]);
+    expect(row!.j).toEqual(value);
+  });
+
   test('refuses an int8 beyond safe integers instead of rounding it', async () => {
     await expect(t.db.query('select 9007199254740993::int8 as x')).rejects.toThrow(/safe integers/);
   });

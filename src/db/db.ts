@@ -6,6 +6,10 @@
  * back as plain objects with the same JS types on both drivers: int2/4/8 → number
  * (int8 checked to be a safe integer), numeric → string, timestamptz → Date,
  * bytea → Uint8Array, json/jsonb → parsed value, arrays → arrays.
+ *
+ * JSON goes in as text — `$1::text::jsonb` with `JSON.stringify(value)` — because the
+ * drivers serialise a parameter typed jsonb differently (postgres.js would encode a
+ * string a second time).
  */
 
 export interface Statement {

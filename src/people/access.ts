@@ -17,3 +17,8 @@ export function requireAdmin(actor: Actor): void {
   if (!(actor.kind === 'person' || actor.kind === 'token') || !actor.isAdmin)
     throw problem.forbidden('only an administrator may do this', 'admin_only');
 }
+
+/** Whether the actor may act as an administrator (the system actor counts as one). */
+export function isAdminActor(actor: Actor): boolean {
+  return actor.kind === 'system' || ((actor.kind === 'person' || actor.kind === 'token') && actor.isAdmin);
+}

@@ -1,6 +1,6 @@
 export type { Person, ApiToken, Scope, SessionInfo } from './model.js';
 export { SCOPES } from './model.js';
-export { requireAdmin, requirePerson } from './access.js';
+export { requireAdmin, requirePerson, isAdminActor } from './access.js';
 export {
   addPerson,
   changePassword,

@@ -1,0 +1,82 @@
+import { problem, type FieldError } from '../core/problem.js';
+
+/**
+ * A body's charter: how it sends delegates up and how they answer to it. Pure.
+ * Everything has a default, so `{}` is a valid charter.
+ */
+export interface Charter {
+  /** Delegates sent to the parent body: a fixed number, or one per `perMembers` members (at least one). */
+  delegates: { fixed: number } | { perMembers: number };
+  /** How this body's delegates' votes count in the parent: one each, or by constituency size. */
+  weighting: 'equal' | 'constituency';
+  /** Share of members who must vote for a decision to stand (0–1). */
+  quorum: number;
+  /** Counting method for electing this body's delegates. */
+  electionMethod: 'stv' | 'irv' | 'plurality' | 'approval' | 'schulze';
+  /** Days an election (or by-election) stays open. */
+  electionDays: number;
+  /** Recall: the share of the constituency whose withdrawn confidence ends a mandate
+   *  at once. Default: an absolute majority (more than half). */
+  recallShare: number;
+}
+
+export const DEFAULT_CHARTER: Charter = {
+  delegates: { fixed: 1 },
+  weighting: 'equal',
+  quorum: 0.5,
+  electionMethod: 'stv',
+  electionDays: 7,
+  recallShare: 0.5,
+};
+
+/** Fills defaults and checks every field; the errors name `charter/<field>`. */
+export function parseCharter(input: unknown): Charter {
+  if (input !== undefined && input !== null && (typeof input !== 'object' || Array.isArray(input)))
+    throw problem.invalid('charter', 'must be an object of charter fields');
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const out: Charter = { ...DEFAULT_CHARTER };
+  const known = Object.keys(DEFAULT_CHARTER);
+  for (const k of Object.keys(raw)) if (!known.includes(k)) errors.push({ field: `charter/${k}`, reason: 'is not a charter field' });
+  if (raw.delegates !== undefined) {
+    const d = raw.delegates as Record<string, unknown>;
+    if (typeof d.fixed === 'number' && Number.isInteger(d.fixed) && d.fixed >= 1 && d.fixed <= 1000 && d.perMembers === undefined) out.delegates = { fixed: d.fixed };
+    else if (typeof d.perMembers === 'number' && Number.isInteger(d.perMembers) && d.perMembers >= 1 && d.fixed === undefined) out.delegates = { perMembers: d.perMembers };
+    else errors.push({ field: 'charter/delegates', reason: 'must be {"fixed": n} or {"perMembers": n} with n a whole number ≥ 1' });
+  }
+  if (raw.weighting !== undefined) {
+    if (raw.weighting === 'equal' || raw.weighting === 'constituency') out.weighting = raw.weighting;
+    else errors.push({ field: 'charter/weighting', reason: 'must be "equal" or "constituency"' });
+  }
+  for (const k of ['quorum', 'recallShare'] as const)
+    if (raw[k] !== undefined) {
+      const v = raw[k];
+      if (typeof v === 'number' && v >= 0 && v < 1) out[k] = v;
+      else errors.push({ field: `charter/${k}`, reason: 'must be a share from 0 up to (not including) 1' });
+    }
+  if (raw.electionMethod !== undefined) {
+    const m = raw.electionMethod;
+    if (m === 'stv' || m === 'irv' || m === 'plurality' || m === 'approval' || m === 'schulze') out.electionMethod = m;
+    else errors.push({ field: 'charter/electionMethod', reason: 'must be one of stv, irv, plurality, approval, schulze' });
+  }
+  if (raw.electionDays !== undefined) {
+    const v = raw.electionDays;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365) out.electionDays = v;
+    else errors.push({ field: 'charter/electionDays', reason: 'must be a whole number of days, 1–365' });
+  }
+  if (errors.length) throw problem.invalidMany(errors);
+  return out;
+}
+
+/** How many seats a body with `members` members sends up. */
+export function seatCount(charter: Charter, members: number): number {
+  return 'fixed' in charter.delegates ? charter.delegates.fixed : Math.max(1, Math.ceil(members / charter.delegates.perMembers));
+}
+
+/**
+ * Recall threshold: the number of withdrawals that ends a mandate — more than
+ * `recallShare` of the constituency's members (an absolute majority by default).
+ */
+export function recallThreshold(charter: Charter, members: number): number {
+  return Math.floor(members * charter.recallShare) + 1;
+}

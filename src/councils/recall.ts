@@ -1,0 +1,94 @@
+import { appendAudit } from '../core/audit/index.js';
+import type { Ctx } from '../core/context.js';
+import { publish } from '../core/events.js';
+import { problem } from '../core/problem.js';
+import type { Tx } from '../db/db.js';
+import { requireMember } from './access.js';
+import { parseCharter, recallThreshold, seatCount } from './charter.js';
+import * as seats from './seats-store.js';
+import * as store from './store.js';
+
+/** Creates the seats a body sends to its parent, as many as its charter says for its
+ *  current membership (never removes seats). Returns the seats. */
+export async function ensureSeats(tx: Tx, ctx: Pick<Ctx, 'ids' | 'clock' | 'actor'>, constituencyId: string): Promise<seats.SeatRow[]> {
+  const body = await store.bodyById(tx, constituencyId);
+  if (!body) throw problem.notFound('bodyId', 'no such body');
+  if (!body.parentId) throw problem.invalid('bodyId', 'this body has no parent to send delegates to', 'no_parent');
+  const charter = parseCharter(body.charter);
+  const existing = await seats.seatsOf(tx, constituencyId);
+  const wanted = seatCount(charter, await seats.memberCount(tx, constituencyId));
+  const add = Array.from({ length: Math.max(0, wanted - existing.length) }, (_, i) => ({
+    id: ctx.ids.uuid(),
+    constituencyId,
+    bodyId: body.parentId!,
+    number: existing.length + i + 1,
+  }));
+  await seats.insertSeats(tx, add);
+  if (add.length) await appendAudit(tx, ctx, { action: 'seat.create', subject: `body:${constituencyId}`, payload: { seats: add.map((s) => s.id) } });
+  return add.length ? seats.seatsOf(tx, constituencyId) : existing;
+}
+
+export interface RecallOutcome {
+  withdrawals: number;
+  threshold: number;
+  /** Seats vacated: the recalled one first, then those lost in the cascade up the levels. */
+  vacated: { seatId: string; bodyId: string }[];
+  /** By-elections opened for the vacated seats. */
+  byElections: string[];
+}
+
+type OpenByElection = (tx: Tx, ctx: Ctx, seat: seats.SeatRow) => Promise<string>;
+
+/**
+ * A member withdraws confidence from their constituency's delegate. When withdrawals
+ * reach the charter's threshold (default: an absolute majority of the constituency),
+ * the mandate ends at once: the seat is vacated, the delegate leaves the body above and
+ * every seat they held further up (cascade), and a by-election opens for each seat —
+ * all in this one transaction.
+ */
+export async function withdrawConfidence(ctx: Ctx, seatId: string, openByElection: OpenByElection): Promise<RecallOutcome> {
+  return ctx.db.transaction(async (tx) => {
+    const seat = await seats.seatById(tx, seatId, true);
+    if (!seat) throw problem.notFound('seatId', 'no such seat');
+    const person = await requireMember(tx, ctx.actor, seat.constituency_id);
+    if (!seat.holder_id || !seat.term_id) throw problem.conflict('seatId', 'the seat is vacant: there is no delegate to recall', 'seat_vacant');
+    const inserted = await tx.query(
+      `insert into confidence_withdrawal (term_id, person_id, withdrawn_at) values ($1, $2, $3)
+       on conflict do nothing returning person_id`,
+      [seat.term_id, person, ctx.clock.now()],
+    );
+    if (!inserted.length) throw problem.conflict('seatId', 'you have already withdrawn your confidence from this delegate', 'already_withdrawn');
+    await appendAudit(tx, ctx, { action: 'seat.confidence.withdraw', subject: `seat:${seatId}`, payload: { term: seat.term_id } });
+    const body = await store.bodyById(tx, seat.constituency_id);
+    const threshold = recallThreshold(parseCharter(body!.charter), await seats.memberCount(tx, seat.constituency_id));
+    const count = await seats.withdrawals(tx, seat.term_id);
+    const outcome: RecallOutcome = { withdrawals: count, threshold, vacated: [], byElections: [] };
+    if (count >= threshold) {
+      const vacated = await seats.vacateCascade(tx, seatId, 'recalled by the constituency', ctx.clock.now());
+      outcome.vacated = vacated.map((s) => ({ seatId: s.id, bodyId: s.body_id }));
+      await appendAudit(tx, ctx, {
+        action: 'seat.recall',
+        subject: `seat:${seatId}`,
+        payload: { delegate: seat.holder_id, withdrawals: count, threshold, vacated: outcome.vacated },
+      });
+      for (const s of vacated) outcome.byElections.push(await openByElection(tx, ctx, s));
+      await publish(tx, 'councils.recall', { seatId, vacated: outcome.vacated.map((v) => v.seatId) });
+    }
+    return outcome;
+  });
+}
+
+/** A member restores the confidence they had withdrawn (before the threshold is reached). */
+export async function restoreConfidence(ctx: Ctx, seatId: string): Promise<{ withdrawals: number }> {
+  return ctx.db.transaction(async (tx) => {
+    const seat = await seats.seatById(tx, seatId, true);
+    if (!seat) throw problem.notFound('seatId', 'no such seat');
+    const person = await requireMember(tx, ctx.actor, seat.constituency_id);
+    const deleted = seat.term_id
+      ? await tx.query('delete from confidence_withdrawal where term_id = $1 and person_id = $2 returning person_id', [seat.term_id, person])
+      : [];
+    if (!deleted.length) throw problem.conflict('seatId', 'you have not withdrawn confidence from this delegate', 'not_withdrawn');
+    await appendAudit(tx, ctx, { action: 'seat.confidence.restore', subject: `seat:${seatId}`, payload: { term: seat.term_id } });
+    return { withdrawals: await seats.withdrawals(tx, seat.term_id!) };
+  });
+}
