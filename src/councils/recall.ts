@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context.js';
 import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
 import type { Tx } from '../db/db.js';
+import { requireAdmin } from '../people/index.js';
 import { requireMember } from './access.js';
 import { parseCharter, recallThreshold, seatCount } from './charter.js';
 import * as seats from './seats-store.js';
@@ -91,4 +92,31 @@ export async function restoreConfidence(ctx: Ctx, seatId: string): Promise<{ wit
     await appendAudit(tx, ctx, { action: 'seat.confidence.restore', subject: `seat:${seatId}`, payload: { term: seat.term_id } });
     return { withdrawals: await seats.withdrawals(tx, seat.term_id!) };
   });
+}
+
+/**
+ * Records who already holds a seat when a federation that exists outside Cordón is
+ * brought in (administrators only; audited). Elections fill seats from then on.
+ */
+export async function recordDelegate(ctx: Ctx, input: { seatId: string; personId: string }): Promise<void> {
+  requireAdmin(ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    const seat = await seats.seatById(tx, input.seatId, true);
+    if (!seat) throw problem.notFound('seatId', 'no such seat');
+    if (seat.holder_id) throw problem.conflict('seatId', 'the seat is held', 'seat_held');
+    const rows = await tx.query(
+      `select 1 from membership where body_id = $1 and person_id = $2 and until is null
+       union all select 1 from seat where body_id = $1 and holder_id = $2 limit 1`,
+      [seat.constituency_id, input.personId],
+    );
+    if (!rows.length) throw problem.invalid('personId', 'must be a member of the body the seat belongs to', 'not_member');
+    await seats.startTerm(tx, { termId: ctx.ids.uuid(), seatId: seat.id, personId: input.personId, electionId: null, at: ctx.clock.now() });
+    await appendAudit(tx, ctx, { action: 'seat.record', subject: `seat:${seat.id}`, payload: { personId: input.personId } });
+  });
+}
+
+/** Creates the seats a body sends up (see `ensureSeats`), in its own transaction. */
+export async function createSeats(ctx: Ctx, constituencyId: string): Promise<seats.SeatRow[]> {
+  requireAdmin(ctx.actor);
+  return ctx.db.transaction((tx) => ensureSeats(tx, ctx, constituencyId));
 }
