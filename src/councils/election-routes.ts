@@ -58,6 +58,30 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/bodies/:id/elections',
+    {
+      schema: {
+        tags: ['elections'],
+        summary: "A body's elections of its delegates, newest first",
+        params: IdParams,
+        response: {
+          200: Type.Array(Type.Object({ id: Id, status: Type.Enum(['nominating', 'open', 'counted'] as const), method: Method, opensAt: DateOrNull, closesAt: DateOrNull, seatIds: Type.Array(Id) })),
+          ...ProblemResponses,
+        },
+      },
+    },
+    async (req) =>
+      (await elections.electionsOfBody(req.ctx, req.params.id)).map((e) => ({
+        id: e.id,
+        status: e.status,
+        method: e.method,
+        opensAt: iso(e.opens_at),
+        closesAt: iso(e.closes_at),
+        seatIds: e.seat_ids,
+      })),
+  );
+
   app.get('/elections/:id', { schema: { tags: ['elections'], summary: 'An election', params: IdParams, response: { 200: ElectionView, ...ProblemResponses } } }, async (req) =>
     view(req.ctx, req.params.id),
   );

@@ -100,3 +100,7 @@ export async function setResult(q: Queryable, id: string, result: unknown): Prom
 export async function openWindow(q: Queryable, id: string, opensAt: Date, closesAt: Date): Promise<void> {
   await q.query(`update election set status = 'open', opens_at = $2, closes_at = $3 where id = $1`, [id, opensAt, closesAt]);
 }
+
+export async function electionsOf(q: Queryable, constituencyId: string): Promise<ElectionRow[]> {
+  return q.query<ElectionRow>('select * from election where constituency_id = $1 order by created_at desc', [constituencyId]);
+}

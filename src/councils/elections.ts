@@ -245,3 +245,8 @@ export async function getElection(ctx: Ctx, electionId: string) {
   if (!e) throw problem.notFound('electionId', 'no such election');
   return { ...e, candidates: await es.candidatesOf(ctx.db, electionId) };
 }
+
+export async function electionsOfBody(ctx: Ctx, bodyId: string) {
+  if (!(await store.bodyById(ctx.db, bodyId))) throw problem.notFound('id', 'no such body');
+  return es.electionsOf(ctx.db, bodyId);
+}
