@@ -18,6 +18,8 @@ export interface Charter {
   /** Recall: the share of the constituency whose withdrawn confidence ends a mandate
    *  at once. Default: an absolute majority (more than half). */
   recallShare: number;
+  /** When a delegate votes against the base's imperative mandate, the mandate ends at once. */
+  recallOnMandateBreach: boolean;
 }
 
 export const DEFAULT_CHARTER: Charter = {
@@ -27,6 +29,7 @@ export const DEFAULT_CHARTER: Charter = {
   electionMethod: 'stv',
   electionDays: 7,
   recallShare: 0.5,
+  recallOnMandateBreach: false,
 };
 
 /** Fills defaults and checks every field; the errors name `charter/<field>`. */
@@ -63,6 +66,10 @@ export function parseCharter(input: unknown): Charter {
     const v = raw.electionDays;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365) out.electionDays = v;
     else errors.push({ field: 'charter/electionDays', reason: 'must be a whole number of days, 1–365' });
+  }
+  if (raw.recallOnMandateBreach !== undefined) {
+    if (typeof raw.recallOnMandateBreach === 'boolean') out.recallOnMandateBreach = raw.recallOnMandateBreach;
+    else errors.push({ field: 'charter/recallOnMandateBreach', reason: 'must be true or false' });
   }
   if (errors.length) throw problem.invalidMany(errors);
   return out;

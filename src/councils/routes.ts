@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ProblemResponses } from '../core/problem-schema.js';
 import { BODY_KINDS } from './model.js';
 import { electionRoutes } from './election-routes.js';
+import { motionRoutes } from './motion-routes.js';
 import * as service from './service.js';
 
 const Kind = Type.Enum(BODY_KINDS);
@@ -17,6 +18,7 @@ const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { addition
 
 export const councilRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(electionRoutes);
+  await app.register(motionRoutes);
 
   app.patch(
     '/bodies/:id',

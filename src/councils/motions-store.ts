@@ -1,0 +1,89 @@
+import type { Queryable } from '../db/db.js';
+
+export interface MotionRow {
+  id: string;
+  body_id: string;
+  title: string;
+  text: string;
+  options: string[];
+  kind: 'choice' | 'ranking';
+  base: 'cast' | 'members';
+  threshold: number;
+  quorum: number;
+  secret: boolean;
+  opens_at: Date;
+  closes_at: Date;
+  status: 'open' | 'closed';
+  forwarded_from: string | null;
+  amends: string | null;
+  result: unknown;
+  created_at: Date;
+}
+
+export async function insertMotion(q: Queryable, m: Omit<MotionRow, 'status' | 'result'>): Promise<void> {
+  await q.query(
+    `insert into motion (id, body_id, title, text, options, kind, base, threshold, quorum, secret, opens_at, closes_at, forwarded_from, amends, created_at)
+     values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [m.id, m.body_id, m.title, m.text, m.options, m.kind, m.base, m.threshold, m.quorum, m.secret, m.opens_at, m.closes_at, m.forwarded_from, m.amends, m.created_at],
+  );
+}
+
+export async function motionById(q: Queryable, id: string, lock = false): Promise<MotionRow | undefined> {
+  const [r] = await q.query<MotionRow>(`select * from motion where id = $1${lock ? ' for update' : ''}`, [id]);
+  return r;
+}
+
+export async function motionsOf(q: Queryable, bodyId: string): Promise<MotionRow[]> {
+  return q.query<MotionRow>('select * from motion where body_id = $1 order by created_at desc', [bodyId]);
+}
+
+export async function insertVote(q: Queryable, v: { motionId: string; personId: string; seatId: string | null; weight: number; choice: number | null; ranking: number[] | null; at: Date }): Promise<boolean> {
+  const rows = await q.query(
+    `insert into motion_vote (motion_id, person_id, seat_id, weight, choice, ranking, cast_at) values ($1, $2, $3, $4, $5, $6::int[], $7)
+     on conflict do nothing returning person_id`,
+    [v.motionId, v.personId, v.seatId, v.weight, v.choice, v.ranking, v.at],
+  );
+  return rows.length > 0;
+}
+
+export async function markVoter(q: Queryable, motionId: string, personId: string): Promise<boolean> {
+  const rows = await q.query('insert into motion_voter (motion_id, person_id) values ($1, $2) on conflict do nothing returning person_id', [motionId, personId]);
+  return rows.length > 0;
+}
+
+export async function insertBallot(q: Queryable, b: { id: string; motionId: string; weight: number; choice: number | null; ranking: number[] | null; receiptHash: Uint8Array }): Promise<void> {
+  await q.query('insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash) values ($1, $2, $3, $4, $5::int[], $6)', [
+    b.id,
+    b.motionId,
+    b.weight,
+    b.choice,
+    b.ranking,
+    b.receiptHash,
+  ]);
+}
+
+/** Every vote of a motion, open or secret, with its weight (for the tally). */
+export async function votesOf(q: Queryable, motionId: string): Promise<{ weight: number; choice: number | null; ranking: number[] | null }[]> {
+  return q.query(
+    `select weight, choice, ranking from motion_vote where motion_id = $1
+     union all select weight, choice, ranking from motion_ballot where motion_id = $1`,
+    [motionId],
+  );
+}
+
+export async function rollCall(q: Queryable, motionId: string) {
+  return q.query<{ person_id: string; display_name: string; weight: number; choice: number | null; seat_id: string | null }>(
+    `select v.person_id, p.display_name, v.weight, v.choice, v.seat_id from motion_vote v join person p on p.id = v.person_id
+     where v.motion_id = $1 order by p.display_name`,
+    [motionId],
+  );
+}
+
+export async function closeMotion(q: Queryable, id: string, result: unknown): Promise<void> {
+  await q.query(`update motion set status = 'closed', result = $2::text::jsonb where id = $1`, [id, JSON.stringify(result)]);
+}
+
+export async function mandateFor(q: Queryable, baseBodyId: string, motionId: string): Promise<{ id: string; choice: number } | undefined> {
+  const [r] = await q.query<{ id: string; choice: number }>('select id, choice from mandate where base_body_id = $1 and motion_id = $2', [baseBodyId, motionId]);
+  return r;
+}

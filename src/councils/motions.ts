@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import { anonymous } from '../core/actor.js';
+import { appendAudit } from '../core/audit/index.js';
+import type { Ctx } from '../core/context.js';
+import { publish } from '../core/events.js';
+import { problem } from '../core/problem.js';
+import type { Tx } from '../db/db.js';
+import { isAdminActor } from '../people/index.js';
+import { holdsOffice, requireMember } from './access.js';
+import { parseCharter } from './charter.js';
+import { countSchulze } from './counting/index.js';
+import { openByElection } from './elections.js';
+import * as ms from './motions-store.js';
+import * as seats from './seats-store.js';
+import * as store from './store.js';
+import { tallyChoice } from './tally.js';
+
+/** Councils of delegates vote by name (roll-call) by default; base bodies in secret. */
+const DELEGATE_KINDS = new Set(['cordon', 'regional', 'national_assembly']);
+const ONE = 100; // weights are hundredths of a vote
+
+export interface NewMotion {
+  bodyId: string;
+  title: string;
+  text: string;
+  /** Default yes / no / abstain. */
+  options?: string[];
+  /** `choice`: one option each, decided by majority; `ranking`: rank the options, Schulze. */
+  kind?: 'choice' | 'ranking';
+  /** Majority of votes cast (default) or of the members entitled to vote. */
+  base?: 'cast' | 'members';
+  /** The share the leading option must exceed: 0.5 a simple majority, 2/3 a qualified one. */
+  threshold?: number;
+  /** Default: the body's charter. */
+  quorum?: number;
+  secret?: boolean;
+  days?: number;
+  amends?: string;
+}
+
+/** Any member may put a motion to their body. */
+export async function proposeMotion(ctx: Ctx, input: NewMotion): Promise<ms.MotionRow> {
+  return ctx.db.transaction(async (tx) => {
+    const body = await store.bodyById(tx, input.bodyId);
+    if (!body) throw problem.notFound('bodyId', 'no such body');
+    await requireMember(tx, ctx.actor, body.id);
+    return insertMotion(tx, ctx, body, input, null);
+  });
+}
+
+async function insertMotion(tx: Tx, ctx: Ctx, body: NonNullable<Awaited<ReturnType<typeof store.bodyById>>>, input: NewMotion, forwardedFrom: string | null) {
+  const options = input.options ?? ['yes', 'no', 'abstain'];
+  if (options.length < 2 || new Set(options).size !== options.length) throw problem.invalid('options', 'give at least two different options');
+  const threshold = input.threshold ?? 0.5;
+  if (!(threshold >= 0 && threshold < 1)) throw problem.invalid('threshold', 'must be a share from 0 up to (not including) 1');
+  if (input.amends) {
+    const amended = await ms.motionById(tx, input.amends);
+    if (!amended || amended.body_id !== body.id || amended.status !== 'open') throw problem.invalid('amends', 'must be an open motion of the same body');
+  }
+  const charter = parseCharter(body.charter);
+  const now = ctx.clock.now();
+  const row = {
+    id: ctx.ids.uuid(),
+    body_id: body.id,
+    title: input.title.trim(),
+    text: input.text,
+    options,
+    kind: input.kind ?? 'choice',
+    base: input.base ?? 'cast',
+    threshold,
+    quorum: input.quorum ?? charter.quorum,
+    secret: input.secret ?? !DELEGATE_KINDS.has(body.kind),
+    opens_at: now,
+    closes_at: new Date(now.getTime() + (input.days ?? charter.electionDays) * 86_400_000),
+    forwarded_from: forwardedFrom,
+    amends: input.amends ?? null,
+    created_at: now,
+  };
+  if (!row.title) throw problem.invalid('title', 'must not be empty');
+  await ms.insertMotion(tx, row);
+  await appendAudit(tx, ctx, { action: 'motion.propose', subject: `motion:${row.id}`, payload: { body: body.id, title: row.title, options, kind: row.kind, secret: row.secret, forwardedFrom } });
+  await publish(tx, 'councils.motion', { motionId: row.id, bodyId: body.id });
+  return (await ms.motionById(tx, row.id))!;
+}
+
+/** A delegate's weight: one vote, or — by the sending body's charter — the size of the
+ *  constituency, split evenly among the delegates it sends. A base member has one vote. */
+async function weightOf(tx: Tx, personId: string, bodyId: string): Promise<{ weight: number; seat: seats.SeatRow | null }> {
+  const [seat] = await tx.query<seats.SeatRow>('select * from seat where body_id = $1 and holder_id = $2 order by number limit 1', [bodyId, personId]);
+  if (!seat) return { weight: ONE, seat: null };
+  const constituency = await store.bodyById(tx, seat.constituency_id);
+  if (parseCharter(constituency!.charter).weighting === 'equal') return { weight: ONE, seat };
+  const members = await seats.memberCount(tx, seat.constituency_id);
+  const delegation = (await seats.seatsOf(tx, seat.constituency_id)).length;
+  return { weight: Math.max(1, Math.round((members * ONE) / delegation)), seat };
+}
+
+export interface VoteInput {
+  choice?: number;
+  ranking?: number[];
+}
+
+/**
+ * Votes on a motion. Secret motions keep the voter and the vote apart and return a
+ * receipt; roll-call votes are recorded by name and checked against the imperative
+ * mandate of the delegate's base: a breach is flagged to the base and, if its charter
+ * says so, ends the mandate at once.
+ */
+export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): Promise<{ receipt?: string; breach?: boolean; recalled?: boolean }> {
+  return ctx.db.transaction(async (tx) => {
+    const m = await ms.motionById(tx, motionId);
+    if (!m) throw problem.notFound('motionId', 'no such motion');
+    const voter = await requireMember(tx, ctx.actor, m.body_id);
+    const now = ctx.clock.now();
+    if (m.status !== 'open' || now < m.opens_at || now >= m.closes_at) throw problem.conflict('motionId', 'the vote is not open now', 'outside_window');
+    let choice: number | null = null;
+    let ranking: number[] | null = null;
+    if (m.kind === 'choice') {
+      if (input.choice === undefined || input.ranking !== undefined) throw problem.invalid('choice', 'give the index of one option (and no ranking)');
+      if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= m.options.length) throw problem.invalid('choice', `must be an option index 0–${m.options.length - 1}`);
+      choice = input.choice;
+    } else {
+      const r = input.ranking;
+      if (!r || input.choice !== undefined || r.length === 0) throw problem.invalid('ranking', 'rank the options by index (and give no choice)');
+      if (new Set(r).size !== r.length || r.some((i) => !Number.isInteger(i) || i < 0 || i >= m.options.length))
+        throw problem.invalid('ranking', `must list distinct option indexes 0–${m.options.length - 1}`);
+      ranking = r;
+    }
+    const { weight, seat } = await weightOf(tx, voter, m.body_id);
+    if (m.secret) {
+      if (!(await ms.markVoter(tx, motionId, voter))) throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
+      const receipt = `R-${ctx.ids.secret(15)}`;
+      const hash = new Uint8Array(createHash('sha256').update(receipt, 'utf8').digest());
+      await ms.insertBallot(tx, { id: crypto.randomUUID(), motionId, weight, choice, ranking, receiptHash: hash });
+      await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
+      return { receipt };
+    }
+    if (!(await ms.insertVote(tx, { motionId, personId: voter, seatId: seat?.id ?? null, weight, choice, ranking, at: now })))
+      throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
+    await appendAudit(tx, ctx, { action: 'motion.vote', subject: `motion:${motionId}`, payload: { choice, ranking, weight } });
+    if (!seat || choice === null) return {};
+    const mandate = await ms.mandateFor(tx, seat.constituency_id, motionId);
+    if (!mandate || mandate.choice === choice) return {};
+    await tx.query('insert into mandate_breach (mandate_id, person_id, seat_id, voted, at) values ($1, $2, $3, $4, $5) on conflict do nothing', [mandate.id, voter, seat.id, choice, now]);
+    await appendAudit(tx, ctx, { action: 'mandate.breach', subject: `body:${seat.constituency_id}`, payload: { mandate: mandate.id, delegate: voter, instructed: mandate.choice, voted: choice } });
+    await publish(tx, 'councils.mandate_breach', { bodyId: seat.constituency_id, motionId, delegate: voter });
+    const base = await store.bodyById(tx, seat.constituency_id);
+    if (!parseCharter(base!.charter).recallOnMandateBreach) return { breach: true };
+    const vacated = await seats.vacateCascade(tx, seat.id, 'voted against the imperative mandate', now);
+    await appendAudit(tx, ctx, { action: 'seat.recall', subject: `seat:${seat.id}`, payload: { delegate: voter, reason: 'mandate breach', vacated: vacated.map((v) => v.id) } });
+    for (const v of vacated) await openByElection(tx, ctx, v);
+    return { breach: true, recalled: true };
+  });
+}
+
+/** Closes a motion after its window and records the result, which is final. */
+export async function closeMotion(ctx: Ctx, motionId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const m = await ms.motionById(tx, motionId, true);
+    if (!m) throw problem.notFound('motionId', 'no such motion');
+    if (m.status === 'closed') throw problem.conflict('motionId', 'already closed; results are final', 'already_closed');
+    if (ctx.clock.now() < m.closes_at) throw problem.conflict('motionId', 'the vote has not closed yet', 'not_closed');
+    // entitled at close: the members of a base body, or the weight of the delegates seated
+    const holders = await tx.query<{ holder_id: string }>('select holder_id from seat where body_id = $1 and holder_id is not null', [m.body_id]);
+    let entitled = (await tx.query<{ n: number }>('select count(*)::int8 as n from membership where body_id = $1 and until is null', [m.body_id]))[0]!.n * ONE;
+    for (const h of holders) entitled += (await weightOf(tx, h.holder_id, m.body_id)).weight;
+    const votes = await ms.votesOf(tx, motionId);
+    const result =
+      m.kind === 'choice'
+        ? { rule: { base: m.base, threshold: m.threshold, quorum: m.quorum }, options: m.options, ...tallyChoice(votes.map((v) => ({ choice: v.choice!, weight: v.weight })), m.options, m, entitled) }
+        : rankingResult(m, votes, entitled);
+    await ms.closeMotion(tx, motionId, result);
+    await appendAudit(tx, ctx, { action: 'motion.close', subject: `motion:${motionId}`, payload: result });
+    await publish(tx, 'councils.motion', { motionId, status: 'closed' });
+    return { ...m, status: 'closed' as const, result };
+  });
+}
+
+function rankingResult(m: ms.MotionRow, votes: { weight: number; ranking: number[] | null }[], entitled: number) {
+  // Schulze over weighted rankings: a weight in hundredths counts as that many papers
+  const r = countSchulze(
+    {
+      candidates: m.options,
+      seats: m.options.length,
+      withdrawn: [],
+      groups: votes.map((v) => ({ ranking: Int32Array.from(v.ranking ?? []), count: v.weight })),
+      ballots: votes.reduce((a, v) => a + v.weight, 0),
+      title: m.title,
+    },
+    0,
+  );
+  const cast = votes.reduce((a, v) => a + v.weight, 0);
+  const quorate = cast >= m.quorum * entitled;
+  return { rule: { method: 'schulze', quorum: m.quorum }, options: m.options, order: r.elected, cast, entitled, quorate, adopted: quorate ? m.options.indexOf(r.elected[0]!) : null, tieBreaks: r.tieBreaks };
+}
+
+/** The chair forwards an adopted motion to the parent body, as a new motion there. */
+export async function forwardMotion(ctx: Ctx, motionId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const m = await ms.motionById(tx, motionId);
+    if (!m) throw problem.notFound('motionId', 'no such motion');
+    await requireChairOf(tx, ctx, m.body_id);
+    if (m.status !== 'closed' || (m.result as { adopted: number | null }).adopted === null) throw problem.conflict('motionId', 'only an adopted motion can be forwarded', 'not_adopted');
+    const body = await store.bodyById(tx, m.body_id);
+    const parent = body?.parentId ? await store.bodyById(tx, body.parentId) : undefined;
+    if (!parent) throw problem.conflict('motionId', 'this body has no parent to forward to', 'no_parent');
+    return insertMotion(tx, ctx, parent, { bodyId: parent.id, title: m.title, text: m.text, options: m.options, kind: m.kind, base: m.base, threshold: m.threshold }, m.id);
+  });
+}
+
+async function requireChairOf(tx: Tx, ctx: Ctx, bodyId: string): Promise<void> {
+  if (isAdminActor(ctx.actor)) return;
+  const person = await requireMember(tx, ctx.actor, bodyId);
+  if (!(await holdsOffice(tx, person, bodyId, 'chair'))) throw problem.forbidden("only the body's chair may do this", 'not_chair');
+}
+
+/**
+ * A base body instructs its delegates: "vote <choice> on motion M" (M an open
+ * roll-call motion of the body its delegates sit in). Recorded by the base's chair
+ * after the base decided it.
+ */
+export async function adoptMandate(ctx: Ctx, input: { baseBodyId: string; motionId: string; choice: number }) {
+  return ctx.db.transaction(async (tx) => {
+    await requireChairOf(tx, ctx, input.baseBodyId);
+    const base = await store.bodyById(tx, input.baseBodyId);
+    const m = await ms.motionById(tx, input.motionId);
+    if (!base || !m) throw problem.notFound(!base ? 'baseBodyId' : 'motionId', 'not found');
+    if (m.body_id !== base.parentId) throw problem.invalid('motionId', "must be a motion of the body this base's delegates sit in", 'not_parent_motion');
+    if (m.status !== 'open' || m.secret || m.kind !== 'choice') throw problem.invalid('motionId', 'must be an open roll-call motion decided by choice', 'not_mandatable');
+    if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= m.options.length) throw problem.invalid('choice', `must be an option index 0–${m.options.length - 1}`);
+    const id = ctx.ids.uuid();
+    const rows = await tx.query(
+      'insert into mandate (id, base_body_id, motion_id, choice, adopted_at) values ($1, $2, $3, $4, $5) on conflict do nothing returning id',
+      [id, base.id, m.id, input.choice, ctx.clock.now()],
+    );
+    if (!rows.length) throw problem.conflict('motionId', 'this base has already mandated its delegates on this motion', 'mandate_exists');
+    await appendAudit(tx, ctx, { action: 'mandate.adopt', subject: `body:${base.id}`, payload: { motionId: m.id, choice: input.choice, option: m.options[input.choice] } });
+    return { id, baseBodyId: base.id, motionId: m.id, choice: input.choice };
+  });
+}
+
+export async function getMotion(ctx: Ctx, motionId: string) {
+  const m = await ms.motionById(ctx.db, motionId);
+  if (!m) throw problem.notFound('motionId', 'no such motion');
+  return { ...m, rollCall: m.secret ? [] : await ms.rollCall(ctx.db, motionId) };
+}
+
+export function motionsOfBody(ctx: Ctx, bodyId: string) {
+  return ms.motionsOf(ctx.db, bodyId);
+}

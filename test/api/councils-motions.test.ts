@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { addMembers, createBody, createSeats, grantOffice, recordDelegate } from '../../src/councils/index.js';
+import { Client } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+// A cordón of two workplaces of unequal size whose delegates' votes are weighted by
+// constituency; bases bind their delegates with imperative mandates.
+let s: TestServer;
+const clock = new ManualClock('2026-10-01T08:00:00Z');
+const ids: Record<string, string> = {};
+const clients: Record<string, Client> = {};
+let cordon: string, big: string, small: string;
+const as = (n: string) => clients[n]!;
+
+beforeAll(async () => {
+  s = await startTestServer({ clock, env: { CORDON_SESSION_TTL_HOURS: '2000' } });
+  const sys = { ...s.system, clock };
+  cordon = (await createBody(sys, { kind: 'cordon', name: 'Cordón Cerrillos' })).id;
+  big = (await createBody(sys, { kind: 'workplace', name: 'Perlak', parentId: cordon, charter: { weighting: 'constituency', recallOnMandateBreach: true } })).id;
+  small = (await createBody(sys, { kind: 'workplace', name: 'Fensa', parentId: cordon, charter: { weighting: 'constituency' } })).id;
+  for (const n of ['p1', 'p2', 'p3', 'p4', 'p5', 'f1', 'f2', 'f3', 'nobody']) {
+    ids[n] = (await s.addPerson({ username: n, password: `${n}-password`, displayName: n.toUpperCase() })).id;
+    clients[n] = new Client(s.url);
+    await clients[n]!.login(n, `${n}-password`);
+  }
+  await addMembers(sys, big, ['p1', 'p2', 'p3', 'p4', 'p5'].map((n) => ids[n]!));
+  await addMembers(sys, small, ['f1', 'f2', 'f3'].map((n) => ids[n]!));
+  await grantOffice(sys, { bodyId: big, personId: ids.p1!, title: 'chair' });
+  await grantOffice(sys, { bodyId: small, personId: ids.f1!, title: 'chair' });
+  for (const [base, delegate] of [[big, 'p2'], [small, 'f2']] as const) {
+    const [seat] = await createSeats(sys, base);
+    await recordDelegate(sys, { seatId: seat!.id, personId: ids[delegate]! });
+  }
+});
+afterAll(() => s.close());
+
+describe('motions', () => {
+  test('in a base body: a secret vote, a receipt, quorum and majority of votes cast', async () => {
+    const m = await as('p1').post(`/bodies/${big}/motions`, { title: 'Jornada de 8 horas', text: 'Proponemos…', days: 1 });
+    expect(m.status).toBe(201);
+    expect(m.body).toMatchObject({ secret: true, options: ['yes', 'no', 'abstain'], status: 'open' });
+    for (const [n, c] of [['p1', 0], ['p2', 0], ['p3', 1], ['p4', 2]] as const) {
+      const r = await as(n).post(`/motions/${m.body.id}/votes`, { choice: c });
+      expect(r.status).toBe(201);
+      expect(r.body.receipt).toMatch(/^R-/);
+    }
+    expect((await as('p1').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body.code).toBe('already_voted');
+    expect((await as('f1').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body.code).toBe('not_member');
+    expect((await as('p5').post(`/motions/${m.body.id}/votes`, { choice: 7 })).body.errors).toEqual([{ field: 'choice', reason: 'must be an option index 0–2' }]);
+    expect((await as('p1').post(`/motions/${m.body.id}/close`, {})).body.code).toBe('not_closed');
+    clock.advance(86_400_000 + 1);
+    expect((await as('p5').post(`/motions/${m.body.id}/votes`, { choice: 0 })).body.code).toBe('outside_window');
+    const closed = await as('p1').post(`/motions/${m.body.id}/close`, {});
+    expect(closed.body.result).toMatchObject({ weights: [200, 100, 100], entitled: 500, quorate: true, adopted: 0 });
+    expect((await as('p1').post(`/motions/${m.body.id}/close`, {})).body.code).toBe('already_closed');
+    expect((await as('p1').get(`/motions/${m.body.id}`)).body.rollCall).toEqual([]);
+    // adopted, so the chair forwards it to the cordón, where delegates vote by name
+    const fwd = await as('p1').post(`/motions/${m.body.id}/forward`, {});
+    expect(fwd.body).toMatchObject({ bodyId: cordon, forwardedFrom: m.body.id, secret: false });
+  });
+
+  test('in the cordón: delegates vote by name, weighted by the size of their base', async () => {
+    const m = await as('f2').post(`/bodies/${cordon}/motions`, { title: 'Control obrero de la distribución', text: '…', days: 1 });
+    expect(m.body.secret).toBe(false);
+    await as('f2').post(`/motions/${m.body.id}/votes`, { choice: 0 }); // 3 members behind this vote
+    await as('p2').post(`/motions/${m.body.id}/votes`, { choice: 1 }); // 5 members behind this one
+    clock.advance(86_400_000 + 1);
+    const closed = (await as('p2').post(`/motions/${m.body.id}/close`, {})).body;
+    expect(closed.result).toMatchObject({ weights: [300, 500, 0], entitled: 800, adopted: 1 });
+    expect(closed.rollCall).toEqual([
+      { personId: ids.f2, displayName: 'F2', weight: 300, choice: 0 },
+      { personId: ids.p2, displayName: 'P2', weight: 500, choice: 1 },
+    ]);
+  });
+
+  test('an imperative mandate: a breach is flagged, and where the charter says so the delegate is recalled at once', async () => {
+    const m = await as('f2').post(`/bodies/${cordon}/motions`, { title: 'Requisar la fábrica', text: '…', days: 1 });
+    // only the base's chair records the mandate, and only for a motion of the body above
+    expect((await as('p3').post(`/bodies/${big}/mandates`, { motionId: m.body.id, choice: 0 })).body.code).toBe('not_chair');
+    expect((await as('p1').post(`/bodies/${big}/mandates`, { motionId: m.body.id, choice: 0 })).status).toBe(201);
+    expect((await as('f1').post(`/bodies/${small}/mandates`, { motionId: m.body.id, choice: 0 })).status).toBe(201);
+    expect((await as('p1').post(`/bodies/${big}/mandates`, { motionId: m.body.id, choice: 1 })).body.code).toBe('mandate_exists');
+    // Fensa's delegate breaks the mandate: flagged to the base, but Fensa's charter keeps them
+    expect((await as('f2').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body).toEqual({ breach: true });
+    // Perlak's delegate breaks it: Perlak's charter ends the mandate at once
+    expect((await as('p2').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body).toEqual({ breach: true, recalled: true });
+    const delegation = (await as('p1').get(`/bodies/${big}/delegation`)).body;
+    expect(delegation.seats[0].holder).toBeNull();
+    const breaches = await s.testDb.db.query<{ n: number }>('select count(*)::int as n from mandate_breach');
+    expect(breaches[0]!.n).toBe(2);
+  });
+
+  test('plan variants ranked by the Schulze method', async () => {
+    const m = await as('p1').post(`/bodies/${big}/motions`, { title: 'Variante del plan', text: '…', options: ['A', 'B', 'C'], kind: 'ranking', days: 1 });
+    for (const [n, r] of [['p1', [1, 0, 2]], ['p3', [1, 2, 0]], ['p4', [0, 1, 2]], ['p5', [2, 1, 0]]] as const) expect((await as(n).post(`/motions/${m.body.id}/votes`, { ranking: r })).status).toBe(201);
+    expect((await as('p2').post(`/motions/${m.body.id}/votes`, { ranking: [0, 0] })).status).toBe(400);
+    clock.advance(86_400_000 + 1);
+    const closed = (await as('p1').post(`/motions/${m.body.id}/close`, {})).body;
+    expect(closed.result).toMatchObject({ order: ['B', 'A', 'C'], adopted: 1, quorate: true });
+  });
+});
