@@ -20,6 +20,16 @@ export interface Charter {
   recallShare: number;
   /** When a delegate votes against the base's imperative mandate, the mandate ends at once. */
   recallOnMandateBreach: boolean;
+  /**
+   * The alternative recall rule of recall laws: withdrawals are a petition; at
+   * `petitionShare` of the members a recall vote opens (secret, `days` long), which
+   * removes the delegate when more than `removalShare` of the votes cast say so and at
+   * least `turnoutShare` of the members voted; after a failed vote no petition counts
+   * for `cooldownDays`. Absent: the default instant recall by `recallShare`.
+   */
+  petition: { petitionShare: number; removalShare: number; turnoutShare: number; days: number; cooldownDays: number } | null;
+  /** Delegates report back to their base at least every this many days (null: no rule). */
+  reportBackDays: number | null;
 }
 
 export const DEFAULT_CHARTER: Charter = {
@@ -30,6 +40,8 @@ export const DEFAULT_CHARTER: Charter = {
   electionDays: 7,
   recallShare: 0.5,
   recallOnMandateBreach: false,
+  petition: null,
+  reportBackDays: null,
 };
 
 /** Fills defaults and checks every field; the errors name `charter/<field>`. */
@@ -71,6 +83,29 @@ export function parseCharter(input: unknown): Charter {
     if (typeof raw.recallOnMandateBreach === 'boolean') out.recallOnMandateBreach = raw.recallOnMandateBreach;
     else errors.push({ field: 'charter/recallOnMandateBreach', reason: 'must be true or false' });
   }
+  if (raw.petition !== undefined && raw.petition !== null) {
+    const p = raw.petition as Record<string, unknown>;
+    const share = (k: string, d: number) => {
+      const v = p[k] ?? d;
+      if (typeof v === 'number' && v >= 0 && v < 1) return v;
+      errors.push({ field: `charter/petition/${k}`, reason: 'must be a share from 0 up to (not including) 1' });
+      return d;
+    };
+    const days = (k: string, d: number, min: number) => {
+      const v = p[k] ?? d;
+      if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= 3650) return v;
+      errors.push({ field: `charter/petition/${k}`, reason: `must be a whole number of days, ${min}–3650` });
+      return d;
+    };
+    for (const k of Object.keys(p))
+      if (!['petitionShare', 'removalShare', 'turnoutShare', 'days', 'cooldownDays'].includes(k)) errors.push({ field: `charter/petition/${k}`, reason: 'is not a petition field' });
+    out.petition = { petitionShare: share('petitionShare', 0.2), removalShare: share('removalShare', 0.5), turnoutShare: share('turnoutShare', 0.3), days: days('days', 7, 1), cooldownDays: days('cooldownDays', 90, 0) };
+  }
+  if (raw.reportBackDays !== undefined && raw.reportBackDays !== null) {
+    const v = raw.reportBackDays;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 3650) out.reportBackDays = v;
+    else errors.push({ field: 'charter/reportBackDays', reason: 'must be a whole number of days, 1–3650' });
+  }
   if (errors.length) throw problem.invalidMany(errors);
   return out;
 }
@@ -85,5 +120,5 @@ export function seatCount(charter: Charter, members: number): number {
  * `recallShare` of the constituency's members (an absolute majority by default).
  */
 export function recallThreshold(charter: Charter, members: number): number {
-  return Math.floor(members * charter.recallShare) + 1;
+  return Math.floor(members * (charter.petition ? charter.petition.petitionShare : charter.recallShare)) + 1;
 }

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProblemResponses } from '../core/problem-schema.js';
 import * as elections from './elections.js';
+import { openRecallVote } from './motions.js';
 import { restoreConfidence, withdrawConfidence } from './recall.js';
+import { noticesOf, reportBack } from './report-back.js';
 import { delegationView } from './service.js';
 
 const Id = Type.String({ format: 'uuid' });
@@ -220,6 +222,7 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     threshold: Type.Integer(),
     vacated: Type.Array(Type.Object({ seatId: Id, bodyId: Id })),
     byElections: Type.Array(Id),
+    recallVote: Type.Optional(Id),
   });
   app.post(
     '/seats/:id/withdraw-confidence',
@@ -232,7 +235,34 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Outcome, ...ProblemResponses },
       },
     },
-    async (req) => withdrawConfidence(req.ctx, req.params.id, elections.openByElection),
+    async (req) => withdrawConfidence(req.ctx, req.params.id, elections.openByElection, openRecallVote),
+  );
+
+  app.post(
+    '/seats/:id/report-backs',
+    {
+      schema: {
+        tags: ['councils'],
+        summary: 'The delegate reports back to the base that sent them',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Id }), ...ProblemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await reportBack(req.ctx, req.params.id, req.body.text)),
+  );
+
+  app.get(
+    '/bodies/:id/notices',
+    {
+      schema: {
+        tags: ['councils'],
+        summary: 'Notices raised to a body (missed report-backs, …), newest first',
+        params: IdParams,
+        response: { 200: Type.Array(Type.Object({ id: Id, kind: Type.String(), detail: Type.Unknown(), at: Type.String({ format: 'date-time' }) })), ...ProblemResponses },
+      },
+    },
+    async (req) => noticesOf(req.ctx, req.params.id),
   );
 
   app.post(

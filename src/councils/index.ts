@@ -7,4 +7,5 @@ export { callElection, nominate, openVoting, castBallot, countElection, publishe
 export { ensureSeats, createSeats, recordDelegate, withdrawConfidence, restoreConfidence, type RecallOutcome } from './recall.js';
 export { proposeMotion, voteMotion, closeMotion, forwardMotion, adoptMandate, getMotion } from './motions.js';
 export { tallyChoice } from './tally.js';
+export { reportBack, sweepReportBacks, noticesOf } from './report-back.js';
 export { councilRoutes } from './routes.js';

@@ -7,7 +7,7 @@ import { problem } from '../core/problem.js';
 import type { Tx } from '../db/db.js';
 import { isAdminActor } from '../people/index.js';
 import { holdsOffice, requireMember } from './access.js';
-import { parseCharter } from './charter.js';
+import { parseCharter, type Charter } from './charter.js';
 import { countSchulze } from './counting/index.js';
 import { openByElection } from './elections.js';
 import * as ms from './motions-store.js';
@@ -48,7 +48,14 @@ export async function proposeMotion(ctx: Ctx, input: NewMotion): Promise<ms.Moti
   });
 }
 
-async function insertMotion(tx: Tx, ctx: Ctx, body: NonNullable<Awaited<ReturnType<typeof store.bodyById>>>, input: NewMotion, forwardedFrom: string | null) {
+export async function insertMotion(
+  tx: Tx,
+  ctx: Ctx,
+  body: NonNullable<Awaited<ReturnType<typeof store.bodyById>>>,
+  input: NewMotion,
+  forwardedFrom: string | null,
+  recallTermId: string | null = null,
+) {
   const options = input.options ?? ['yes', 'no', 'abstain'];
   if (options.length < 2 || new Set(options).size !== options.length) throw problem.invalid('options', 'give at least two different options');
   const threshold = input.threshold ?? 0.5;
@@ -75,6 +82,7 @@ async function insertMotion(tx: Tx, ctx: Ctx, body: NonNullable<Awaited<ReturnTy
     forwarded_from: forwardedFrom,
     amends: input.amends ?? null,
     created_at: now,
+    recall_term_id: recallTermId,
   };
   if (!row.title) throw problem.invalid('title', 'must not be empty');
   await ms.insertMotion(tx, row);
@@ -171,6 +179,7 @@ export async function closeMotion(ctx: Ctx, motionId: string) {
         : rankingResult(m, votes, entitled);
     await ms.closeMotion(tx, motionId, result);
     await appendAudit(tx, ctx, { action: 'motion.close', subject: `motion:${motionId}`, payload: result });
+    if (m.recall_term_id) await settleRecallVote(tx, ctx, m.recall_term_id, result.adopted === 0);
     await publish(tx, 'councils.motion', { motionId, status: 'closed' });
     return { ...m, status: 'closed' as const, result };
   });
@@ -192,6 +201,22 @@ function rankingResult(m: ms.MotionRow, votes: { weight: number; ranking: number
   const cast = votes.reduce((a, v) => a + v.weight, 0);
   const quorate = cast >= m.quorum * entitled;
   return { rule: { method: 'schulze', quorum: m.quorum }, options: m.options, order: r.elected, cast, entitled, quorate, adopted: quorate ? m.options.indexOf(r.elected[0]!) : null, tieBreaks: r.tieBreaks };
+}
+
+/** A recall vote has closed: "yes" adopted ends the mandate (with the cascade and
+ *  by-elections); otherwise the petition is spent and the cooldown begins. */
+async function settleRecallVote(tx: Tx, ctx: Ctx, termId: string, removed: boolean): Promise<void> {
+  const [term] = await tx.query<{ seat_id: string; ended_at: Date | null; person_id: string }>('select seat_id, ended_at, person_id from seat_term where id = $1', [termId]);
+  if (!term || term.ended_at) return; // the mandate already ended another way
+  if (!removed) {
+    await tx.query('delete from confidence_withdrawal where term_id = $1', [termId]);
+    await appendAudit(tx, ctx, { action: 'seat.recall_failed', subject: `seat:${term.seat_id}`, payload: { term: termId } });
+    return;
+  }
+  const vacated = await seats.vacateCascade(tx, term.seat_id, 'removed by recall vote', ctx.clock.now());
+  await appendAudit(tx, ctx, { action: 'seat.recall', subject: `seat:${term.seat_id}`, payload: { delegate: term.person_id, reason: 'recall vote', vacated: vacated.map((v) => v.id) } });
+  for (const v of vacated) await openByElection(tx, ctx, v);
+  await publish(tx, 'councils.recall', { seatId: term.seat_id, vacated: vacated.map((v) => v.id) });
 }
 
 /** The chair forwards an adopted motion to the parent body, as a new motion there. */
@@ -247,4 +272,30 @@ export async function getMotion(ctx: Ctx, motionId: string) {
 
 export function motionsOfBody(ctx: Ctx, bodyId: string) {
   return ms.motionsOf(ctx.db, bodyId);
+}
+
+/** Opens the recall vote a completed petition calls for (charter rule `petition`). */
+export async function openRecallVote(tx: Tx, ctx: Ctx, seat: seats.SeatRow, charter: Charter): Promise<string> {
+  const body = (await store.bodyById(tx, seat.constituency_id))!;
+  const [holder] = await tx.query<{ display_name: string }>('select display_name from person where id = $1', [seat.holder_id]);
+  const p = charter.petition!;
+  const m = await insertMotion(
+    tx,
+    ctx,
+    body,
+    {
+      bodyId: body.id,
+      title: `Recall ${holder?.display_name ?? 'the delegate'}?`,
+      text: 'A petition of the members asks whether this delegate should be recalled now.',
+      options: ['yes', 'no'],
+      base: 'cast',
+      threshold: p.removalShare,
+      quorum: p.turnoutShare,
+      secret: true,
+      days: p.days,
+    },
+    null,
+    seat.term_id,
+  );
+  return m.id;
 }

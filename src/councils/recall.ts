@@ -5,7 +5,7 @@ import { problem } from '../core/problem.js';
 import type { Tx } from '../db/db.js';
 import { requireAdmin } from '../people/index.js';
 import { requireMember } from './access.js';
-import { parseCharter, recallThreshold, seatCount } from './charter.js';
+import { parseCharter, recallThreshold, seatCount, type Charter } from './charter.js';
 import * as seats from './seats-store.js';
 import * as store from './store.js';
 
@@ -32,6 +32,8 @@ export async function ensureSeats(tx: Tx, ctx: Pick<Ctx, 'ids' | 'clock' | 'acto
 export interface RecallOutcome {
   withdrawals: number;
   threshold: number;
+  /** Under the petition rule: the recall vote the petition opened. */
+  recallVote?: string;
   /** Seats vacated: the recalled one first, then those lost in the cascade up the levels. */
   vacated: { seatId: string; bodyId: string }[];
   /** By-elections opened for the vacated seats. */
@@ -39,6 +41,7 @@ export interface RecallOutcome {
 }
 
 type OpenByElection = (tx: Tx, ctx: Ctx, seat: seats.SeatRow) => Promise<string>;
+type OpenRecallVote = (tx: Tx, ctx: Ctx, seat: seats.SeatRow, charter: Charter) => Promise<string>;
 
 /**
  * A member withdraws confidence from their constituency's delegate. When withdrawals
@@ -47,12 +50,23 @@ type OpenByElection = (tx: Tx, ctx: Ctx, seat: seats.SeatRow) => Promise<string>
  * every seat they held further up (cascade), and a by-election opens for each seat —
  * all in this one transaction.
  */
-export async function withdrawConfidence(ctx: Ctx, seatId: string, openByElection: OpenByElection): Promise<RecallOutcome> {
+export async function withdrawConfidence(ctx: Ctx, seatId: string, openByElection: OpenByElection, openRecallVote: OpenRecallVote): Promise<RecallOutcome> {
   return ctx.db.transaction(async (tx) => {
     const seat = await seats.seatById(tx, seatId, true);
     if (!seat) throw problem.notFound('seatId', 'no such seat');
     const person = await requireMember(tx, ctx.actor, seat.constituency_id);
     if (!seat.holder_id || !seat.term_id) throw problem.conflict('seatId', 'the seat is vacant: there is no delegate to recall', 'seat_vacant');
+    const body = await store.bodyById(tx, seat.constituency_id);
+    const charter = parseCharter(body!.charter);
+    if (charter.petition) {
+      const [last] = await tx.query<{ closes_at: Date }>(
+        `select closes_at from motion where recall_term_id = $1 and status = 'closed' order by closes_at desc limit 1`,
+        [seat.term_id],
+      );
+      const until = last ? last.closes_at.getTime() + charter.petition.cooldownDays * 86_400_000 : 0;
+      if (ctx.clock.now().getTime() < until)
+        throw problem.conflict('seatId', `a recall vote on this delegate failed; a new petition counts from ${new Date(until).toISOString().slice(0, 10)}`, 'recall_cooldown');
+    }
     const inserted = await tx.query(
       `insert into confidence_withdrawal (term_id, person_id, withdrawn_at) values ($1, $2, $3)
        on conflict do nothing returning person_id`,
@@ -60,10 +74,16 @@ export async function withdrawConfidence(ctx: Ctx, seatId: string, openByElectio
     );
     if (!inserted.length) throw problem.conflict('seatId', 'you have already withdrawn your confidence from this delegate', 'already_withdrawn');
     await appendAudit(tx, ctx, { action: 'seat.confidence.withdraw', subject: `seat:${seatId}`, payload: { term: seat.term_id } });
-    const body = await store.bodyById(tx, seat.constituency_id);
-    const threshold = recallThreshold(parseCharter(body!.charter), await seats.memberCount(tx, seat.constituency_id));
+    const threshold = recallThreshold(charter, await seats.memberCount(tx, seat.constituency_id));
     const count = await seats.withdrawals(tx, seat.term_id);
     const outcome: RecallOutcome = { withdrawals: count, threshold, vacated: [], byElections: [] };
+    if (count >= threshold && charter.petition) {
+      // the petition is complete: a recall vote opens (once; an open one is not doubled)
+      const [open] = await tx.query<{ id: string }>(`select id from motion where recall_term_id = $1 and status = 'open'`, [seat.term_id]);
+      if (open) outcome.recallVote = open.id;
+      else outcome.recallVote = await openRecallVote(tx, ctx, seat, charter);
+      return outcome;
+    }
     if (count >= threshold) {
       const vacated = await seats.vacateCascade(tx, seatId, 'recalled by the constituency', ctx.clock.now());
       outcome.vacated = vacated.map((s) => ({ seatId: s.id, bodyId: s.body_id }));

@@ -125,10 +125,9 @@ export const councilRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/bodies/:id/offices',
     {
-      config: { auth: 'admin' },
       schema: {
         tags: ['councils'],
-        summary: 'Give a member an office (administrators)',
+        summary: "Give a member an office (the body's chair, or an administrator; the chair itself is chosen by the body)",
         params: IdParams,
         body: Type.Object({ personId: Type.String({ format: 'uuid' }), title: Type.String({ pattern: '^[a-z][a-z_]{1,40}$' }) }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...ProblemResponses },

@@ -1,8 +1,8 @@
 import { appendAudit } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { problem } from '../core/problem.js';
-import { requireAdmin } from '../people/index.js';
-import { isMember } from './access.js';
+import { isAdminActor, requireAdmin } from '../people/index.js';
+import { isMember, requireOffice } from './access.js';
 import { parseCharter, recallThreshold } from './charter.js';
 import * as seats from './seats-store.js';
 import { BODY_KINDS, type Body, type BodyKind } from './model.js';
@@ -50,11 +50,15 @@ export async function addMembers(ctx: Ctx, bodyId: string, personIds: readonly s
   });
 }
 
-/** Gives a member an office (chair, secretary, supply_officer, …). */
+/** Gives a member an office (chair, secretary, supply_officer, …): an administrator,
+ *  or the body's chair for any office but the chair itself (the body elects its chair). */
 export async function grantOffice(ctx: Ctx, input: { bodyId: string; personId: string; title: string }): Promise<void> {
-  requireAdmin(ctx.actor);
   if (!/^[a-z][a-z_]{1,40}$/.test(input.title)) throw problem.invalid('title', 'lower-case words joined by _, e.g. supply_officer');
   await ctx.db.transaction(async (tx) => {
+    if (!isAdminActor(ctx.actor)) {
+      await requireOffice(tx, ctx.actor, input.bodyId, 'chair');
+      if (input.title === 'chair') throw problem.forbidden('the chair is chosen by the body, not appointed by the chair', 'chair_by_vote');
+    }
     if (!(await isMember(tx, input.personId, input.bodyId))) throw problem.invalid('personId', 'must be a member of the body to hold office in it', 'not_member');
     const granted = await store.insertOffice(tx, { id: ctx.ids.uuid(), ...input, since: ctx.clock.now() });
     if (!granted) throw problem.conflict('title', 'already held by this person', 'office_held');

@@ -1,6 +1,8 @@
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/context.js';
 import type { Db } from '../db/db.js';
+import { randomIds } from '../core/ids.js';
+import { sweepReportBacks } from '../councils/index.js';
 
 const HOUR = 3_600_000;
 
@@ -26,6 +28,7 @@ export class Maintenance {
   start(): void {
     this.timer = setInterval(() => {
       purgeExpired(this.db, this.clock).catch((err: unknown) => this.log.error({ err }, 'maintenance failed'));
+      sweepReportBacks(this.db, this.clock, randomIds(this.clock)).catch((err: unknown) => this.log.error({ err }, 'report-back sweep failed'));
     }, this.intervalMs);
     this.timer.unref();
   }
