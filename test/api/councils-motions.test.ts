@@ -100,3 +100,13 @@ describe('motions', () => {
     expect(closed.result).toMatchObject({ order: ['B', 'A', 'C'], adopted: 1, quorate: true });
   });
 });
+
+describe('results are final', () => {
+  test('the database refuses to change a closed motion or its votes', async () => {
+    const [m] = await s.testDb.db.query<{ id: string }>(`select id from motion where status = 'closed' limit 1`);
+    await expect(s.testDb.db.query(`update motion set title = 'rewritten' where id = $1`, [m!.id])).rejects.toMatchObject({ code: '23514' });
+    await expect(s.testDb.db.query(`delete from motion_ballot where motion_id = $1`, [m!.id])).rejects.toThrow(/results are final/);
+    const [open] = await s.testDb.db.query<{ id: string }>(`select id from motion where status = 'closed' and not secret limit 1`);
+    await expect(s.testDb.db.query(`update motion_vote set choice = 2 where motion_id = $1`, [open!.id])).rejects.toThrow(/results are final/);
+  });
+});
