@@ -235,7 +235,7 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Outcome, ...ProblemResponses },
       },
     },
-    async (req) => withdrawConfidence(req.ctx, req.params.id, elections.openByElection, openRecallVote),
+    async (req) => withdrawConfidence(req.ctx, req.params.id, elections.refillSeat, openRecallVote),
   );
 
   app.post(

@@ -77,8 +77,16 @@ export async function callElection(ctx: Ctx, input: CallElection): Promise<es.El
   });
 }
 
-/** A by-election for one vacated seat, opened for nominations (called from a recall). */
-export async function openByElection(tx: Tx, ctx: Ctx, seat: seats.SeatRow): Promise<string> {
+/**
+ * Refills a vacated seat. A seat won in a several-seat STV count is refilled by
+ * countback: the same ballots are counted again with the departed delegate withdrawn,
+ * and the first of the newly elected who holds none of that election's seats (and is
+ * still a member) takes it. Otherwise a by-election opens for nominations.
+ * Returns the by-election's id, or null when a countback filled the seat.
+ */
+export async function refillSeat(tx: Tx, ctx: Ctx, seat: seats.SeatRow): Promise<string | null> {
+  const filled = await countback(tx, ctx, seat);
+  if (filled) return null;
   const body = await store.bodyById(tx, seat.constituency_id);
   const charter = parseCharter(body!.charter);
   const id = ctx.ids.uuid();
@@ -95,6 +103,42 @@ export async function openByElection(tx: Tx, ctx: Ctx, seat: seats.SeatRow): Pro
   });
   await appendAudit(tx, ctx, { action: 'election.call', subject: `election:${id}`, payload: { body: seat.constituency_id, seats: 1, byElection: seat.id } });
   return id;
+}
+
+async function countback(tx: Tx, ctx: Ctx, seat: seats.SeatRow): Promise<boolean> {
+  if (!seat.term_id) return false;
+  const [term] = await tx.query<{ election_id: string | null; person_id: string }>('select election_id, person_id from seat_term where id = $1', [seat.term_id]);
+  const e = term?.election_id ? await es.electionById(tx, term.election_id) : undefined;
+  if (!e || e.method !== 'stv' || e.seat_ids.length < 2 || e.status !== 'counted') return false;
+  const candidates = await es.candidatesOf(tx, e.id);
+  const groups = await es.groupedBallots(tx, e.id);
+  const departed = candidates.findIndex((c) => c.person_id === term!.person_id);
+  const recount = count(
+    {
+      candidates: candidates.map((c) => c.person_id),
+      seats: Math.min(e.seat_ids.length, candidates.length - 1),
+      withdrawn: departed >= 0 ? [departed] : [],
+      groups: groups.map((g) => ({ ranking: Int32Array.from(g.ranking, (p) => p - 1), count: g.n })),
+      ballots: groups.reduce((a, g) => a + g.n, 0),
+      title: e.id,
+    },
+    'stv',
+    e.seed,
+  );
+  const holders = new Set((await Promise.all(e.seat_ids.map((id) => seats.seatById(tx, id)))).map((s) => s?.holder_id));
+  for (const person of recount.elected) {
+    if (holders.has(person)) continue;
+    const member = await tx.query(
+      `select 1 from membership where body_id = $1 and person_id = $2 and until is null
+       union all select 1 from seat where body_id = $1 and holder_id = $2 limit 1`,
+      [seat.constituency_id, person],
+    );
+    if (!member.length) continue;
+    await seats.startTerm(tx, { termId: ctx.ids.uuid(), seatId: seat.id, personId: person, electionId: e.id, at: ctx.clock.now() });
+    await appendAudit(tx, ctx, { action: 'seat.countback', subject: `seat:${seat.id}`, payload: { election: e.id, departed: term!.person_id, filledBy: person } });
+    return true;
+  }
+  return false;
 }
 
 /** A member stands (or the chair nominates a member) while nominations are open. */
@@ -199,7 +243,10 @@ export async function countElection(ctx: Ctx, electionId: string): Promise<Elect
     for (const s of seatRows)
       if (s?.holder_id && !elected.includes(s.holder_id)) {
         const vacated = await seats.vacateCascade(tx, s.id, 'not re-elected', now);
-        for (const v of vacated.slice(1)) byElections.push(await openByElection(tx, ctx, v));
+        for (const v of vacated.slice(1)) {
+          const by = await refillSeat(tx, ctx, v);
+          if (by) byElections.push(by);
+        }
       }
     const fresh = await Promise.all(e.seat_ids.map((id) => seats.seatById(tx, id)));
     const holding = new Set(fresh.map((s) => s?.holder_id).filter(Boolean));

@@ -3,7 +3,7 @@ export { BODY_KINDS } from './model.js';
 export { isMember, holdsOffice, requireMember, requireOffice } from './access.js';
 export { createBody, addMembers, grantOffice, listBodies, getBody, setParent, delegationView, type NewBody } from './service.js';
 export { parseCharter, seatCount, recallThreshold, DEFAULT_CHARTER, type Charter } from './charter.js';
-export { callElection, nominate, openVoting, castBallot, countElection, publishedBallots, checkReceipt, openByElection } from './elections.js';
+export { callElection, nominate, openVoting, castBallot, countElection, publishedBallots, checkReceipt, refillSeat } from './elections.js';
 export { ensureSeats, createSeats, recordDelegate, withdrawConfidence, restoreConfidence, type RecallOutcome } from './recall.js';
 export { proposeMotion, voteMotion, closeMotion, forwardMotion, adoptMandate, getMotion } from './motions.js';
 export { tallyChoice } from './tally.js';

@@ -9,7 +9,7 @@ import { isAdminActor } from '../people/index.js';
 import { holdsOffice, requireMember } from './access.js';
 import { parseCharter, type Charter } from './charter.js';
 import { countSchulze } from './counting/index.js';
-import { openByElection } from './elections.js';
+import { refillSeat } from './elections.js';
 import * as ms from './motions-store.js';
 import * as seats from './seats-store.js';
 import * as store from './store.js';
@@ -156,7 +156,7 @@ export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): 
     if (!parseCharter(base!.charter).recallOnMandateBreach) return { breach: true };
     const vacated = await seats.vacateCascade(tx, seat.id, 'voted against the imperative mandate', now);
     await appendAudit(tx, ctx, { action: 'seat.recall', subject: `seat:${seat.id}`, payload: { delegate: voter, reason: 'mandate breach', vacated: vacated.map((v) => v.id) } });
-    for (const v of vacated) await openByElection(tx, ctx, v);
+    for (const v of vacated) await refillSeat(tx, ctx, v);
     return { breach: true, recalled: true };
   });
 }
@@ -215,7 +215,7 @@ async function settleRecallVote(tx: Tx, ctx: Ctx, termId: string, removed: boole
   }
   const vacated = await seats.vacateCascade(tx, term.seat_id, 'removed by recall vote', ctx.clock.now());
   await appendAudit(tx, ctx, { action: 'seat.recall', subject: `seat:${term.seat_id}`, payload: { delegate: term.person_id, reason: 'recall vote', vacated: vacated.map((v) => v.id) } });
-  for (const v of vacated) await openByElection(tx, ctx, v);
+  for (const v of vacated) await refillSeat(tx, ctx, v);
   await publish(tx, 'councils.recall', { seatId: term.seat_id, vacated: vacated.map((v) => v.id) });
 }
 

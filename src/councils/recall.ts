@@ -36,11 +36,11 @@ export interface RecallOutcome {
   recallVote?: string;
   /** Seats vacated: the recalled one first, then those lost in the cascade up the levels. */
   vacated: { seatId: string; bodyId: string }[];
-  /** By-elections opened for the vacated seats. */
+  /** By-elections opened for the vacated seats (a seat won by STV is refilled by countback instead). */
   byElections: string[];
 }
 
-type OpenByElection = (tx: Tx, ctx: Ctx, seat: seats.SeatRow) => Promise<string>;
+type RefillSeat = (tx: Tx, ctx: Ctx, seat: seats.SeatRow) => Promise<string | null>;
 type OpenRecallVote = (tx: Tx, ctx: Ctx, seat: seats.SeatRow, charter: Charter) => Promise<string>;
 
 /**
@@ -50,7 +50,7 @@ type OpenRecallVote = (tx: Tx, ctx: Ctx, seat: seats.SeatRow, charter: Charter) 
  * every seat they held further up (cascade), and a by-election opens for each seat —
  * all in this one transaction.
  */
-export async function withdrawConfidence(ctx: Ctx, seatId: string, openByElection: OpenByElection, openRecallVote: OpenRecallVote): Promise<RecallOutcome> {
+export async function withdrawConfidence(ctx: Ctx, seatId: string, refillSeat: RefillSeat, openRecallVote: OpenRecallVote): Promise<RecallOutcome> {
   return ctx.db.transaction(async (tx) => {
     const seat = await seats.seatById(tx, seatId, true);
     if (!seat) throw problem.notFound('seatId', 'no such seat');
@@ -92,7 +92,10 @@ export async function withdrawConfidence(ctx: Ctx, seatId: string, openByElectio
         subject: `seat:${seatId}`,
         payload: { delegate: seat.holder_id, withdrawals: count, threshold, vacated: outcome.vacated },
       });
-      for (const s of vacated) outcome.byElections.push(await openByElection(tx, ctx, s));
+      for (const s of vacated) {
+        const by = await refillSeat(tx, ctx, s);
+        if (by) outcome.byElections.push(by);
+      }
       await publish(tx, 'councils.recall', { seatId, vacated: outcome.vacated.map((v) => v.seatId) });
     }
     return outcome;
