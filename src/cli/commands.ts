@@ -10,6 +10,7 @@ import { EXIT_FAILURE, EXIT_OK, problem } from '../core/problem.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { describeDb, openDb } from '../db/open.js';
+import { BODY_KINDS, createBody, delegationView, listBodies, type BodyKind } from '../councils/index.js';
 import { addPerson, createToken, revokeToken, type Scope } from '../people/index.js';
 import { startCordon, VERSION } from '../server/run.js';
 import { lockDataDir } from './data-lock.js';
@@ -153,6 +154,59 @@ export async function tokenRevoke(id: string, opts: { data?: string }): Promise<
   await withDb(cfg, 'cordon token revoke', async (db) => {
     await revokeToken(systemCtx(db, 'cli'), id);
     out(`Revoked ${id}.`);
+  });
+  return EXIT_OK;
+}
+
+interface TreeBody {
+  id: string;
+  kind: string;
+  name: string;
+  parentId: string | null;
+  members: number;
+}
+
+export async function bodyTree(opts: { data?: string; json?: boolean }): Promise<number> {
+  const cfg = config({ data: opts.data });
+  await withDb(cfg, 'cordon body tree', async (db) => {
+    const ctx = systemCtx(db, 'cli');
+    const bodies = (await listBodies(ctx)) as TreeBody[];
+    const delegations = new Map(await Promise.all(bodies.filter((b) => b.parentId).map(async (b) => [b.id, await delegationView(ctx, b.id)] as const)));
+    if (opts.json) {
+      out(JSON.stringify(bodies.map((b) => ({ ...b, delegation: delegations.get(b.id) ?? null }))));
+      return;
+    }
+    const children = new Map<string | null, TreeBody[]>();
+    for (const b of bodies) children.set(b.parentId, [...(children.get(b.parentId) ?? []), b]);
+    const draw = (b: TreeBody, prefix: string, last: boolean, root: boolean) => {
+      const d = delegations.get(b.id);
+      const sent = d?.seats.map((s) => (s.holder ? `${s.holder.displayName} (${s.withdrawals}/${d.recallThreshold} withdrawals)` : 'vacant')).join(', ');
+      out(`${prefix}${root ? '' : last ? '└─ ' : '├─ '}${b.name} [${b.kind}, ${b.members} members${sent ? `; sends ${sent}` : ''}]  ${b.id}`);
+      const kids = children.get(b.id) ?? [];
+      kids.forEach((k, i) => draw(k, prefix + (root ? '' : last ? '   ' : '│  '), i === kids.length - 1, false));
+    };
+    const roots = children.get(null) ?? [];
+    if (!roots.length) out('No bodies yet: cordon body add --kind national_assembly --name "…"');
+    roots.forEach((r, i) => draw(r, '', i === roots.length - 1, true));
+  });
+  return EXIT_OK;
+}
+
+export async function bodyAdd(opts: { kind: string; name: string; parent?: string; charter?: string; data?: string }): Promise<number> {
+  const cfg = config({ data: opts.data });
+  let charter: Record<string, unknown> | undefined;
+  if (opts.charter !== undefined) {
+    try {
+      charter = JSON.parse(opts.charter) as Record<string, unknown>;
+    } catch (e) {
+      throw problem.invalid('--charter', `is not JSON (${(e as Error).message})`);
+    }
+  }
+  if (!(BODY_KINDS as readonly string[]).includes(opts.kind)) throw problem.invalid('--kind', `must be one of ${BODY_KINDS.join(', ')}`);
+  await withDb(cfg, 'cordon body add', async (db) => {
+    await migrate(db);
+    const b = await createBody(systemCtx(db, 'cli'), { kind: opts.kind as BodyKind, name: opts.name, parentId: opts.parent ?? null, ...(charter ? { charter } : {}) });
+    out(`Created ${b.kind} "${b.name}" (${b.id}).`);
   });
   return EXIT_OK;
 }

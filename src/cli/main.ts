@@ -73,6 +73,27 @@ export function buildProgram(result: { code: number }): Command {
       result.code = await (await commands()).userAdd(username, opts);
     });
 
+  const body = program.command('body').description('the federation of bodies');
+  body
+    .command('tree')
+    .description('print the federation: every body, its members, and the delegates it sends up with their confidence')
+    .addOption(dataOption())
+    .option('--json', 'print the bodies and delegations as JSON')
+    .action(async (opts: { data?: string; json?: boolean }) => {
+      result.code = await (await commands()).bodyTree(opts);
+    });
+  body
+    .command('add')
+    .description('found a body')
+    .requiredOption('--kind <kind>', 'workplace, neighbourhood, supply_committee, peasant, soldiers, union, cordon, regional, national_assembly, custom')
+    .requiredOption('--name <name>', "the body's name")
+    .option('--parent <id>', 'the body it sends delegates to')
+    .option('--charter <json>', 'charter fields, e.g. \'{"delegates":{"fixed":2},"weighting":"constituency"}\'')
+    .addOption(dataOption())
+    .action(async (opts: { kind: string; name: string; parent?: string; charter?: string; data?: string }) => {
+      result.code = await (await commands()).bodyAdd(opts);
+    });
+
   const token = program.command('token').description('bearer tokens for devices and enterprise reporting');
   token
     .command('create')

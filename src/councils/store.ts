@@ -31,7 +31,8 @@ export async function bodyById(q: Queryable, id: string): Promise<Body | undefin
 
 export async function listBodies(q: Queryable, parentId?: string | null): Promise<(Body & { members: number })[]> {
   const rows = await q.query<BodyRow & { members: number }>(
-    `select b.*, (select count(*) from membership m where m.body_id = b.id and m.until is null)::int8 as members
+    `select b.*, ((select count(*) from membership m where m.body_id = b.id and m.until is null)
+               + (select count(*) from seat s where s.body_id = b.id and s.holder_id is not null))::int8 as members
      from body b
      where ($1::boolean is false or b.parent_id is not distinct from $2::uuid)
      order by b.name`,

@@ -108,3 +108,18 @@ describe('cordon CLI', { timeout: 120_000 }, () => {
     expect(verify.stdout).toMatch(/^OK: \d+ events in \d+ signed checkpoints verify\./);
   });
 });
+
+describe('cordon body', { timeout: 60_000 }, () => {
+  test('add and tree', async () => {
+    const d = join(dir, 'bodies');
+    const a = await cordon(['body', 'add', '--kind', 'national_assembly', '--name', 'Asamblea Popular', '--data', d]);
+    expect(a.code).toBe(0);
+    const id = /\(([0-9a-f-]{36})\)/.exec(a.stdout)![1]!;
+    expect((await cordon(['body', 'add', '--kind', 'cordon', '--name', 'Cordón Cerrillos', '--parent', id, '--charter', '{"delegates":{"fixed":2}}', '--data', d])).code).toBe(0);
+    const bad = await cordon(['body', 'add', '--kind', 'cordon', '--name', 'X', '--charter', '{"delegates":{"fixed":0}}', '--data', d]);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'cordon: charter/delegates: must be {"fixed": n} or {"perMembers": n} with n a whole number ≥ 1']);
+    const tree = await cordon(['body', 'tree', '--data', d]);
+    expect(tree.stdout).toMatch(/^Asamblea Popular \[national_assembly, 0 members\]/m);
+    expect(tree.stdout).toMatch(/└─ Cordón Cerrillos \[cordon, 0 members\]/);
+  });
+});
