@@ -19,6 +19,20 @@ describe('describeError', () => {
   });
 });
 
+describe('describeError for the councils', () => {
+  test('a refusal with a known code names its reason, in Spanish and in English', () => {
+    expect(describeError(new ApiError(409, { code: 'already_voted' }), es)).toMatch(/Ya votaste/);
+    expect(describeError(new ApiError(409, { code: 'outside_window' }), es)).toMatch(/fuera de plazo/);
+    expect(describeError(new ApiError(403, { code: 'not_member' }), es)).toMatch(/No eres miembro/);
+    expect(describeError(new ApiError(409, { code: 'already_voted' }), (k, p) => translate('en', k, p))).toMatch(/already voted/);
+  });
+
+  test('an unknown code falls back to what the status says', () => {
+    expect(describeError(new ApiError(403, { code: 'something_new' }), es)).toBe('No tienes permiso para hacer esto.');
+    expect(describeError(new ApiError(404, { code: 'toString' }), es)).toMatch(/No existe/);
+  });
+});
+
 describe('ApiError', () => {
   test('keeps the problem body and drops malformed field errors', () => {
     const e = new ApiError(400, {

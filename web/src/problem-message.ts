@@ -1,8 +1,35 @@
 /** What to tell a person when a request failed, in their language. */
 import type { ApiError } from './api.js';
+import type { MessageKey } from './i18n.js';
 import type { Translate } from './language.js';
 
+/** Refusals the server names with a `code`: each gets its own sentence, saying why. */
+const byCode: Readonly<Record<string, MessageKey>> = {
+  not_member: 'problem.not_member',
+  already_withdrawn: 'problem.already_withdrawn',
+  not_withdrawn: 'problem.not_withdrawn',
+  seat_vacant: 'problem.seat_vacant',
+  already_voted: 'problem.already_voted',
+  outside_window: 'problem.outside_window',
+  not_chair: 'problem.not_chair',
+  not_nominating: 'problem.not_nominating',
+  no_candidates: 'problem.no_candidates',
+  already_candidate: 'problem.already_candidate',
+  not_closed: 'problem.not_closed',
+  already_counted: 'problem.already_counted',
+  not_counted: 'problem.not_counted',
+  unknown_receipt: 'problem.unknown_receipt',
+};
+
+/** The server's own words, worth showing under ours only when we had none of our own
+ *  for its reason (they are in English and name internal fields). */
+export function serverDetail(error: ApiError): string {
+  return Object.hasOwn(byCode, error.code) ? '' : error.detail;
+}
+
 export function describeError(error: ApiError, t: Translate): string {
+  const known = Object.hasOwn(byCode, error.code) ? byCode[error.code] : undefined;
+  if (known) return t(known);
   switch (error.status) {
     case 0:
       return t('error.network');
@@ -13,6 +40,8 @@ export function describeError(error: ApiError, t: Translate): string {
       return t('login.sessionEnded');
     case 403:
       return t('error.forbidden');
+    case 404:
+      return t('error.notFound');
     case 429:
       if (!error.retryAfter) return t('error.rateLimited');
       return error.retryAfter < 90

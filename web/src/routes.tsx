@@ -1,9 +1,10 @@
 /** The app's pages, addressed by hash (`#/councils`) so any static server can serve it. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageKey } from './i18n.js';
 
 export type RouteId = 'home' | 'councils' | 'supply' | 'plan' | 'monitor';
 
+/** A section of the app: one entry in the navigation. */
 export interface Route {
   id: RouteId;
   path: string;
@@ -21,9 +22,19 @@ export const routes: readonly Route[] = [
   { id: 'monitor', path: '/monitor', nav: 'nav.monitor', heading: 'monitor.heading' },
 ];
 
+/** Where a hash points: a section's own page, or a page inside a section
+ *  (a body of the federation, an election), which titles itself once loaded. */
+export type Place =
+  | { kind: 'section'; route: Route }
+  | { kind: 'body'; route: Route; id: string }
+  | { kind: 'election'; route: Route; id: string };
+
 export function hrefOf(route: Route): string {
   return `#${route.path}`;
 }
+
+export const bodyHref = (id: string) => `#/councils/${encodeURIComponent(id)}`;
+export const electionHref = (id: string) => `#/elections/${encodeURIComponent(id)}`;
 
 /** The path in a location hash: `#/plan` → `/plan`, and `` or `#` → `/`. */
 export function pathOfHash(hash: string): string {
@@ -31,19 +42,40 @@ export function pathOfHash(hash: string): string {
   return path === '' ? '/' : path;
 }
 
-/** The route for a hash, or null when no page lives there. */
-export function routeOfHash(hash: string): Route | null {
+const councils = routes.find((r) => r.id === 'councils')!;
+
+/** The place a hash points to, or null when no page lives there. */
+export function placeOfHash(hash: string): Place | null {
   const path = pathOfHash(hash);
-  return routes.find((r) => r.path === path) ?? null;
+  const route = routes.find((r) => r.path === path);
+  if (route) return { kind: 'section', route };
+  const [, first, id, ...rest] = path.split('/');
+  if (!id || rest.length) return null;
+  const decoded = safeDecode(id);
+  if (decoded === null) return null;
+  if (first === 'councils') return { kind: 'body', route: councils, id: decoded };
+  // Elections belong to the councils: the navigation shows them there.
+  if (first === 'elections') return { kind: 'election', route: councils, id: decoded };
+  return null;
 }
 
-/** The current route, following the hash as it changes (links, back and forward). */
-export function useHashRoute(): Route | null {
-  const [route, setRoute] = useState(() => routeOfHash(location.hash));
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** The current place and its path, following the hash as it changes (links, back and forward). */
+export function useHashPlace(): { path: string; place: Place | null } {
+  const [hash, setHash] = useState(() => location.hash);
   useEffect(() => {
-    const follow = () => setRoute(routeOfHash(location.hash));
+    const follow = () => setHash(location.hash);
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
-  return route;
+  const path = pathOfHash(hash);
+  const place = useMemo(() => placeOfHash(path), [path]);
+  return { path, place };
 }

@@ -4,7 +4,10 @@ import type { Person } from './auth.js';
 import { HomePage } from './home.js';
 import { LanguageSwitch, useLanguage } from './language.js';
 import { LiveIndicator } from './live.js';
-import { hrefOf, routes, useHashRoute, type Route } from './routes.js';
+import { BodyPage } from './councils/body-page.js';
+import { ElectionPage } from './councils/election-page.js';
+import { FederationPage } from './councils/federation-page.js';
+import { hrefOf, routes, useHashPlace, type Place } from './routes.js';
 import { NotFoundPage, SectionPage } from './section.js';
 
 interface ShellProps {
@@ -13,23 +16,29 @@ interface ShellProps {
   logoutError: string | null;
 }
 
-function Page({ route, person }: { route: Route | null; person: Person }) {
-  if (!route) return <NotFoundPage />;
-  if (route.id === 'home') return <HomePage person={person} />;
-  return <SectionPage id={route.id} />;
+function Page({ place, person }: { place: Place | null; person: Person }) {
+  if (!place) return <NotFoundPage />;
+  if (place.kind === 'body') return <BodyPage id={place.id} person={person} />;
+  if (place.kind === 'election') return <ElectionPage id={place.id} person={person} />;
+  if (place.route.id === 'home') return <HomePage person={person} />;
+  if (place.route.id === 'councils') return <FederationPage />;
+  return <SectionPage id={place.route.id} />;
 }
 
 export function Shell({ person, onLogout, logoutError }: ShellProps) {
   const { t } = useLanguage();
-  const route = useHashRoute();
+  const { path, place } = useHashPlace();
+  const route = place?.route ?? null;
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
 
+  // Pages inside a section (a body, an election) title themselves once they know their name.
   useEffect(() => {
-    document.title = t('app.pageTitle', { page: t(route ? route.heading : 'notFound.heading') });
-  }, [route, t]);
+    if (place && place.kind !== 'section') return;
+    document.title = t('app.pageTitle', { page: t(place ? place.route.heading : 'notFound.heading') });
+  }, [place, t]);
 
   // After moving to another page, put focus on its heading so screen readers and
   // keyboard users start there (as a full page load would), and close the phone menu.
@@ -40,7 +49,7 @@ export function Shell({ person, onLogout, logoutError }: ShellProps) {
       return;
     }
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [route]);
+  }, [path]);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -89,7 +98,7 @@ export function Shell({ person, onLogout, logoutError }: ShellProps) {
                 <li key={r.id}>
                   <a
                     href={hrefOf(r)}
-                    aria-current={route?.id === r.id ? 'page' : undefined}
+                    aria-current={route?.id !== r.id ? undefined : place?.kind === 'section' ? 'page' : 'true'}
                     onClick={() => setMenuOpen(false)}
                   >
                     {t(r.nav)}
@@ -117,7 +126,7 @@ export function Shell({ person, onLogout, logoutError }: ShellProps) {
       {logoutError && <p class="form-alert shell__alert" role="alert">{logoutError}</p>}
 
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Page route={route} person={person} />
+        <Page key={path} place={place} person={person} />
       </main>
 
       <footer class="footer">
