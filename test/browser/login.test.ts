@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer } from '../support/server.js';
+import { horizontalOverflow, inLanguage, openApp as openAppAt, signIn } from './app.js';
 import { desktop, launchChromium, phone, screenshotPath } from './chromium.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -17,22 +18,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(server: Server, viewport: { width: number; height: number }): Promise<Page> {
-  // The browser's own locale is English: Spanish must come from the app, not from it.
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string, submit = 'Entrar') {
-  await page.getByLabel('Usuario').or(page.getByLabel('Username')).fill(username);
-  await page.getByLabel('Contraseña').or(page.getByLabel('Password')).fill(password);
-  await page.getByRole('button', { name: submit }).click();
-}
-
-/** Waits until the page says it is in `language` (<html lang>). */
-const inLanguage = (page: Page, language: string) => page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+const openApp = (server: Server, viewport: { width: number; height: number }) => openAppAt(browser, server.url, viewport);
 
 describe('signing in and finding one’s way', () => {
   let server: Server;
@@ -135,8 +121,7 @@ describe('signing in and finding one’s way', () => {
     await page.getByRole('heading', { name: 'Cordones y consejos', level: 1 }).waitFor();
     await page.getByRole('navigation').waitFor({ state: 'hidden' }); // the menu closed itself
     // Nothing is wider than the screen.
-    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    expect(overflow).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: screenshotPath('councils-phone-es'), fullPage: true });
 
     await page.getByRole('button', { name: 'Menú' }).click();
