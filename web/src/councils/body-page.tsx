@@ -106,7 +106,7 @@ function BodyContent({ view, person, reload }: { view: BodyView; person: Person;
                 const election = seat.holder ? undefined : pending(seat.seatId);
                 return (
                   <li key={seat.seatId} class="seat-card">
-                    <SeatHolder seat={seat} delegation={delegation} numbered={delegation.seats.length > 1} />
+                    <SeatHolder seat={seat} delegation={delegation} numbered={delegation.seats.length > 1} me={person.id} />
                     {seat.holder && <p class="muted seat__since">{t('seat.since', { date: formatDate(language, seat.holder.since, false) })}</p>}
                     {election && (
                       <p class="seat__election">
@@ -157,7 +157,7 @@ function BodyContent({ view, person, reload }: { view: BodyView; person: Person;
                 {d.seats.length === 0 ? (
                   <p class="muted">{t('delegation.none')}</p>
                 ) : (
-                  d.seats.map((seat) => <SeatHolder key={seat.seatId} seat={seat} delegation={d} numbered={d.seats.length > 1} />)
+                  d.seats.map((seat) => <SeatHolder key={seat.seatId} seat={seat} delegation={d} numbered={d.seats.length > 1} me={person.id} />)
                 )}
               </li>
             ))}

@@ -4,7 +4,7 @@ import type { Delegation, Seat } from './api.js';
 import { ConfidenceBar } from './confidence-bar.js';
 
 /** One seat: who holds it and their confidence bar, or that it is vacant. */
-export function SeatHolder({ seat, delegation, numbered }: { seat: Seat; delegation: Delegation; numbered: boolean }) {
+export function SeatHolder({ seat, delegation, numbered, me }: { seat: Seat; delegation: Delegation; numbered: boolean; me?: string }) {
   const { t } = useLanguage();
   return (
     <div class={seat.holder ? 'seat' : 'seat seat--vacant'} data-testid="seat">
@@ -13,6 +13,7 @@ export function SeatHolder({ seat, delegation, numbered }: { seat: Seat; delegat
         {seat.holder ? (
           <>
             <span class="seat__role">{t('seat.delegate')}</span> <strong>{seat.holder.displayName}</strong>
+            {seat.holder.personId === me && <span class="muted"> {t('body.you')}</span>}
           </>
         ) : (
           <strong class="seat__vacant">{t('seat.vacant')}</strong>

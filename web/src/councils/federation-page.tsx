@@ -40,26 +40,46 @@ function useOpenBodies(): [Set<string> | null, (next: Set<string>) => void] {
   return [open, setOpen];
 }
 
+/** At most this many delegation requests at once, so opening a large federation
+ *  does not flood the server (or the browser's connection pool). */
+const IN_FLIGHT = 6;
+
 /** Delegations are fetched for the bodies on screen, once, and again when a recall or count is published. */
 function useDelegations() {
   const [byBody, setByBody] = useState<Record<string, DelegationState>>({});
   const asked = useRef(new Set<string>());
+  const queue = useRef<string[]>([]);
+  const running = useRef(0);
 
-  const fetchOne = useCallback((id: string) => {
-    getDelegation(id).then(
-      (data) => setByBody((all) => ({ ...all, [id]: { status: 'ready', data } })),
-      () => setByBody((all) => (all[id]?.status === 'ready' ? all : { ...all, [id]: { status: 'failed' } })),
-    );
+  const pump = useCallback(() => {
+    while (running.current < IN_FLIGHT && queue.current.length) {
+      const id = queue.current.shift()!;
+      running.current++;
+      getDelegation(id)
+        .then(
+          (data) => setByBody((all) => ({ ...all, [id]: { status: 'ready', data } })),
+          () => setByBody((all) => (all[id]?.status === 'ready' ? all : { ...all, [id]: { status: 'failed' } })),
+        )
+        .finally(() => {
+          running.current--;
+          pump();
+        });
+    }
   }, []);
+
+  const fetchLater = useCallback((id: string) => {
+    if (!queue.current.includes(id)) queue.current.push(id);
+    pump();
+  }, [pump]);
 
   const need = useCallback((id: string) => {
     if (asked.current.has(id)) return;
     asked.current.add(id);
     setByBody((all) => ({ ...all, [id]: { status: 'loading' } }));
-    fetchOne(id);
-  }, [fetchOne]);
+    fetchLater(id);
+  }, [fetchLater]);
 
-  const refresh = useCallback(() => asked.current.forEach(fetchOne), [fetchOne]);
+  const refresh = useCallback(() => asked.current.forEach(fetchLater), [fetchLater]);
   return { byBody, need, refresh };
 }
 
