@@ -207,6 +207,7 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 bodyId: Id,
                 holder: Type.Union([Type.Object({ personId: Id, displayName: Type.String(), since: Type.String({ format: 'date-time' }) }), Type.Null()]),
                 withdrawals: Type.Integer(),
+                withdrawnByMe: Type.Boolean({ description: 'whether the signed-in person has withdrawn confidence from this delegate' }),
               }),
             ),
           }),

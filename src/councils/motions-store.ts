@@ -89,3 +89,28 @@ export async function mandateFor(q: Queryable, baseBodyId: string, motionId: str
   const [r] = await q.query<{ id: string; choice: number }>('select id, choice from mandate where base_body_id = $1 and motion_id = $2', [baseBodyId, motionId]);
   return r;
 }
+
+/** Marks the voter and stores the secret ballot in one statement; false if they had voted. */
+export async function castSecret(q: Queryable, b: { id: string; motionId: string; personId: string; weight: number; choice: number | null; ranking: number[] | null; receiptHash: Uint8Array }): Promise<boolean> {
+  const rows = await q.query(
+    `with voter as (insert into motion_voter (motion_id, person_id) values ($1, $2) on conflict do nothing returning 1)
+     insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash)
+     select $3, $1, $4, $5, $6::int[], $7 from voter returning id`,
+    [b.motionId, b.personId, b.id, b.weight, b.choice, b.ranking, b.receiptHash],
+  );
+  return rows.length > 0;
+}
+
+/** Where a person stands in a body, in one query: a base member, and/or the seat they hold
+ *  there with the weighting rule of the body that sent them. */
+export async function votingPlace(q: Queryable, bodyId: string, personId: string) {
+  const [r] = await q.query<{ base_member: boolean; seat_id: string | null; constituency_id: string | null; weighting: string | null }>(
+    `select exists (select 1 from membership where body_id = $1 and person_id = $2 and until is null) as base_member,
+            s.id as seat_id, s.constituency_id, b.charter->>'weighting' as weighting
+     from (select 1) one
+     left join lateral (select * from seat where body_id = $1 and holder_id = $2 order by number limit 1) s on true
+     left join body b on b.id = s.constituency_id`,
+    [bodyId, personId],
+  );
+  return r!;
+}

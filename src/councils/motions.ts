@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { anonymous } from '../core/actor.js';
+import { anonymous, personOf } from '../core/actor.js';
 import { appendAudit } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { publish } from '../core/events.js';
@@ -92,15 +92,36 @@ export async function insertMotion(
 }
 
 /** A delegate's weight: one vote, or — by the sending body's charter — the size of the
- *  constituency, split evenly among the delegates it sends. A base member has one vote. */
-async function weightOf(tx: Tx, personId: string, bodyId: string): Promise<{ weight: number; seat: seats.SeatRow | null }> {
-  const [seat] = await tx.query<seats.SeatRow>('select * from seat where body_id = $1 and holder_id = $2 order by number limit 1', [bodyId, personId]);
-  if (!seat) return { weight: ONE, seat: null };
-  const constituency = await store.bodyById(tx, seat.constituency_id);
-  if (parseCharter(constituency!.charter).weighting === 'equal') return { weight: ONE, seat };
+ *  constituency, split evenly among the delegates it sends. A base member has one vote.
+ *  Refuses anyone who is neither a member nor seated in the body. */
+async function weightOf(tx: Tx, actor: Ctx['actor'], bodyId: string): Promise<{ voter: string; weight: number; seat: seats.SeatRow | null }> {
+  const voter = personOf(actor);
+  if (!voter) throw problem.unauthenticated('sign in first');
+  const place = await ms.votingPlace(tx, bodyId, voter);
+  if (!place.seat_id) {
+    if (!place.base_member) throw problem.forbidden('only members of this body may do this', 'not_member');
+    return { voter, weight: ONE, seat: null };
+  }
+  const seat = (await seats.seatById(tx, place.seat_id))!;
+  if (place.weighting !== 'constituency') return { voter, weight: ONE, seat };
   const members = await seats.memberCount(tx, seat.constituency_id);
   const delegation = (await seats.seatsOf(tx, seat.constituency_id)).length;
-  return { weight: Math.max(1, Math.round((members * ONE) / delegation)), seat };
+  return { voter, weight: Math.max(1, Math.round((members * ONE) / delegation)), seat };
+}
+
+// Motions are read on every vote; what a vote checks of them never changes while they
+// are open (a motion closes only after its window, which every vote checks, and the
+// database refuses votes on a closed motion), so each process keeps the open ones.
+const openMotions = new Map<string, ms.MotionRow>();
+async function openMotion(tx: Tx, id: string): Promise<ms.MotionRow | undefined> {
+  const hit = openMotions.get(id);
+  if (hit) return hit;
+  const m = await ms.motionById(tx, id);
+  if (m?.status === 'open') {
+    if (openMotions.size > 50_000) openMotions.clear();
+    openMotions.set(id, m);
+  }
+  return m;
 }
 
 export interface VoteInput {
@@ -116,9 +137,8 @@ export interface VoteInput {
  */
 export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): Promise<{ receipt?: string; breach?: boolean; recalled?: boolean }> {
   return ctx.db.transaction(async (tx) => {
-    const m = await ms.motionById(tx, motionId);
+    const m = await openMotion(tx, motionId);
     if (!m) throw problem.notFound('motionId', 'no such motion');
-    const voter = await requireMember(tx, ctx.actor, m.body_id);
     const now = ctx.clock.now();
     if (m.status !== 'open' || now < m.opens_at || now >= m.closes_at) throw problem.conflict('motionId', 'the vote is not open now', 'outside_window');
     let choice: number | null = null;
@@ -134,12 +154,13 @@ export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): 
         throw problem.invalid('ranking', `must list distinct option indexes 0–${m.options.length - 1}`);
       ranking = r;
     }
-    const { weight, seat } = await weightOf(tx, voter, m.body_id);
+    const { voter, weight, seat } = await weightOf(tx, ctx.actor, m.body_id);
     if (m.secret) {
-      if (!(await ms.markVoter(tx, motionId, voter))) throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
       const receipt = `R-${ctx.ids.secret(15)}`;
       const hash = new Uint8Array(createHash('sha256').update(receipt, 'utf8').digest());
-      await ms.insertBallot(tx, { id: crypto.randomUUID(), motionId, weight, choice, ranking, receiptHash: hash });
+      // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
+      if (!(await ms.castSecret(tx, { id: crypto.randomUUID(), motionId, personId: voter, weight, choice, ranking, receiptHash: hash })))
+        throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
       await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
       return { receipt };
     }
@@ -171,13 +192,14 @@ export async function closeMotion(ctx: Ctx, motionId: string) {
     // entitled at close: the members of a base body, or the weight of the delegates seated
     const holders = await tx.query<{ holder_id: string }>('select holder_id from seat where body_id = $1 and holder_id is not null', [m.body_id]);
     let entitled = (await tx.query<{ n: number }>('select count(*)::int8 as n from membership where body_id = $1 and until is null', [m.body_id]))[0]!.n * ONE;
-    for (const h of holders) entitled += (await weightOf(tx, h.holder_id, m.body_id)).weight;
+    for (const h of holders) entitled += (await weightOf(tx, { kind: 'person', id: h.holder_id, isAdmin: false }, m.body_id)).weight;
     const votes = await ms.votesOf(tx, motionId);
     const result =
       m.kind === 'choice'
         ? { rule: { base: m.base, threshold: m.threshold, quorum: m.quorum }, options: m.options, ...tallyChoice(votes.map((v) => ({ choice: v.choice!, weight: v.weight })), m.options, m, entitled) }
         : rankingResult(m, votes, entitled);
     await ms.closeMotion(tx, motionId, result);
+    openMotions.delete(motionId);
     await appendAudit(tx, ctx, { action: 'motion.close', subject: `motion:${motionId}`, payload: result });
     if (m.recall_term_id) await settleRecallVote(tx, ctx, m.recall_term_id, result.adopted === 0);
     await publish(tx, 'councils.motion', { motionId, status: 'closed' });

@@ -74,6 +74,7 @@ export async function withdrawConfidence(ctx: Ctx, seatId: string, refillSeat: R
     );
     if (!inserted.length) throw problem.conflict('seatId', 'you have already withdrawn your confidence from this delegate', 'already_withdrawn');
     await appendAudit(tx, ctx, { action: 'seat.confidence.withdraw', subject: `seat:${seatId}`, payload: { term: seat.term_id } });
+    await publish(tx, 'councils.confidence', { seatId, bodyId: seat.constituency_id });
     const threshold = recallThreshold(charter, await seats.memberCount(tx, seat.constituency_id));
     const count = await seats.withdrawals(tx, seat.term_id);
     const outcome: RecallOutcome = { withdrawals: count, threshold, vacated: [], byElections: [] };
@@ -113,6 +114,7 @@ export async function restoreConfidence(ctx: Ctx, seatId: string): Promise<{ wit
       : [];
     if (!deleted.length) throw problem.conflict('seatId', 'you have not withdrawn confidence from this delegate', 'not_withdrawn');
     await appendAudit(tx, ctx, { action: 'seat.confidence.restore', subject: `seat:${seatId}`, payload: { term: seat.term_id } });
+    await publish(tx, 'councils.confidence', { seatId, bodyId: seat.constituency_id });
     return { withdrawals: await seats.withdrawals(tx, seat.term_id!) };
   });
 }

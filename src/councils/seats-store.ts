@@ -103,14 +103,17 @@ export interface DelegationRow {
   holder_name: string | null;
   since: Date | null;
   withdrawals: number;
+  withdrawn_by_me: boolean;
 }
 
-export async function delegation(q: Queryable, constituencyId: string): Promise<DelegationRow[]> {
+/** The seats a body sends up; `withdrawn_by_me` says whether `personId` has withdrawn confidence. */
+export async function delegation(q: Queryable, constituencyId: string, personId: string | null): Promise<DelegationRow[]> {
   return q.query<DelegationRow>(
     `select s.id as seat_id, s.number, s.body_id, s.holder_id, p.display_name as holder_name, t.started_at as since,
-            (select count(*) from confidence_withdrawal w where w.term_id = s.term_id)::int8 as withdrawals
+            (select count(*) from confidence_withdrawal w where w.term_id = s.term_id)::int8 as withdrawals,
+            exists (select 1 from confidence_withdrawal w where w.term_id = s.term_id and w.person_id = $2) as withdrawn_by_me
      from seat s left join person p on p.id = s.holder_id left join seat_term t on t.id = s.term_id
      where s.constituency_id = $1 order by s.number`,
-    [constituencyId],
+    [constituencyId, personId],
   );
 }

@@ -1,4 +1,5 @@
 import { appendAudit } from '../core/audit/index.js';
+import { personOf } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
 import { problem } from '../core/problem.js';
 import { isAdminActor, requireAdmin } from '../people/index.js';
@@ -105,7 +106,7 @@ export async function delegationView(ctx: Ctx, bodyId: string) {
   const body = await store.bodyById(ctx.db, bodyId);
   if (!body) throw problem.notFound('id', 'no such body');
   const members = await seats.memberCount(ctx.db, bodyId);
-  const rows = await seats.delegation(ctx.db, bodyId);
+  const rows = await seats.delegation(ctx.db, bodyId, personOf(ctx.actor) ?? null);
   return {
     members,
     recallThreshold: recallThreshold(parseCharter(body.charter), members),
@@ -115,6 +116,7 @@ export async function delegationView(ctx: Ctx, bodyId: string) {
       bodyId: r.body_id,
       holder: r.holder_id ? { personId: r.holder_id, displayName: r.holder_name!, since: r.since!.toISOString() } : null,
       withdrawals: r.withdrawals,
+      withdrawnByMe: r.withdrawn_by_me,
     })),
   };
 }

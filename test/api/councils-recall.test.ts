@@ -107,6 +107,8 @@ describe('elections and instant recall', () => {
     expect((await as('gina').post(`/seats/${seat}/withdraw-confidence`, {})).body.code).toBe('not_member'); // another base's member
     expect((await as('ana').post(`/seats/${seat}/withdraw-confidence`, {})).body).toMatchObject({ withdrawals: 1, threshold: 3, vacated: [] });
     expect((await as('ana').post(`/seats/${seat}/withdraw-confidence`, {})).body.code).toBe('already_withdrawn');
+    expect((await as('ana').get(`/bodies/${sumar}/delegation`)).body.seats[0]).toMatchObject({ withdrawals: 1, withdrawnByMe: true });
+    expect((await as('carla').get(`/bodies/${sumar}/delegation`)).body.seats[0]).toMatchObject({ withdrawals: 1, withdrawnByMe: false });
     expect((await as('ana').post(`/seats/${seat}/restore-confidence`, {})).body).toEqual({ withdrawals: 0 });
   });
 
