@@ -114,3 +114,32 @@ export async function votingPlace(q: Queryable, bodyId: string, personId: string
   );
   return r!;
 }
+
+/**
+ * A base member's secret vote as one statement — itself a transaction: checks
+ * membership, marks the voter once, stores the ballot apart and appends its audit event.
+ * `seated` people (delegates, whose votes carry weights) are not handled here.
+ */
+export async function castSecretAsMember(
+  q: Queryable,
+  v: { bodyId: string; personId: string; motionId: string; ballotId: string; choice: number | null; ranking: number[] | null; receiptHash: Uint8Array },
+  audit: readonly unknown[],
+): Promise<{ member: boolean; seated: boolean; cast: boolean }> {
+  const [r] = await q.query<{ member: boolean; seated: boolean; cast: number }>(
+    `with place as (
+       select exists (select 1 from membership where body_id = $1 and person_id = $2 and until is null) as member,
+              exists (select 1 from seat where body_id = $1 and holder_id = $2) as seated
+     ), voter as (
+       insert into motion_voter (motion_id, person_id) select $3, $2 from place where member and not seated
+       on conflict do nothing returning 1
+     ), ballot as (
+       insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash)
+       select $4, $3, 100, $5, $6::int[], $7 from voter returning id
+     ), audit as (
+       insert into audit_event (id, at, actor, action, subject, payload) select $8, $9, $10, $11, $12, $13 from ballot returning 1
+     )
+     select member, seated, (select count(*) from ballot)::int as cast from place`,
+    [v.bodyId, v.personId, v.motionId, v.ballotId, v.choice, v.ranking, v.receiptHash, ...audit],
+  );
+  return { member: r!.member, seated: r!.seated, cast: r!.cast > 0 };
+}

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { anonymous, personOf } from '../core/actor.js';
-import { appendAudit } from '../core/audit/index.js';
+import { appendAudit, auditValues } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
-import type { Tx } from '../db/db.js';
+import type { Queryable, Tx } from '../db/db.js';
 import { isAdminActor } from '../people/index.js';
 import { holdsOffice, requireMember } from './access.js';
 import { parseCharter, type Charter } from './charter.js';
@@ -113,7 +113,7 @@ async function weightOf(tx: Tx, actor: Ctx['actor'], bodyId: string): Promise<{ 
 // are open (a motion closes only after its window, which every vote checks, and the
 // database refuses votes on a closed motion), so each process keeps the open ones.
 const openMotions = new Map<string, ms.MotionRow>();
-async function openMotion(tx: Tx, id: string): Promise<ms.MotionRow | undefined> {
+async function openMotion(tx: Queryable, id: string): Promise<ms.MotionRow | undefined> {
   const hit = openMotions.get(id);
   if (hit) return hit;
   const m = await ms.motionById(tx, id);
@@ -135,30 +135,49 @@ export interface VoteInput {
  * mandate of the delegate's base: a breach is flagged to the base and, if its charter
  * says so, ends the mandate at once.
  */
+function checkVote(m: ms.MotionRow, input: VoteInput, now: Date): { choice: number | null; ranking: number[] | null } {
+  if (m.status !== 'open' || now < m.opens_at || now >= m.closes_at) throw problem.conflict('motionId', 'the vote is not open now', 'outside_window');
+  if (m.kind === 'choice') {
+    if (input.choice === undefined || input.ranking !== undefined) throw problem.invalid('choice', 'give the index of one option (and no ranking)');
+    if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= m.options.length) throw problem.invalid('choice', `must be an option index 0–${m.options.length - 1}`);
+    return { choice: input.choice, ranking: null };
+  }
+  const r = input.ranking;
+  if (!r || input.choice !== undefined || r.length === 0) throw problem.invalid('ranking', 'rank the options by index (and give no choice)');
+  if (new Set(r).size !== r.length || r.some((i) => !Number.isInteger(i) || i < 0 || i >= m.options.length))
+    throw problem.invalid('ranking', `must list distinct option indexes 0–${m.options.length - 1}`);
+  return { choice: null, ranking: r };
+}
+
+const receiptOf = (ctx: Ctx) => {
+  const receipt = `R-${ctx.ids.secret(15)}`;
+  return { receipt, hash: new Uint8Array(createHash('sha256').update(receipt, 'utf8').digest()) };
+};
+
 export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): Promise<{ receipt?: string; breach?: boolean; recalled?: boolean }> {
+  // The mass case — a base member's secret vote — is one statement, so one round trip.
+  const first = await openMotion(ctx.db, motionId);
+  const voter = personOf(ctx.actor);
+  if (first?.secret && voter) {
+    const { choice, ranking } = checkVote(first, input, ctx.clock.now());
+    const { receipt, hash } = receiptOf(ctx);
+    const audit = auditValues({ ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
+    // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
+    const r = await ms.castSecretAsMember(ctx.db, { bodyId: first.body_id, personId: voter, motionId, ballotId: crypto.randomUUID(), choice, ranking, receiptHash: hash }, audit);
+    if (!r.seated) {
+      if (!r.member) throw problem.forbidden('only members of this body may do this', 'not_member');
+      if (!r.cast) throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
+      return { receipt };
+    }
+  }
   return ctx.db.transaction(async (tx) => {
     const m = await openMotion(tx, motionId);
     if (!m) throw problem.notFound('motionId', 'no such motion');
     const now = ctx.clock.now();
-    if (m.status !== 'open' || now < m.opens_at || now >= m.closes_at) throw problem.conflict('motionId', 'the vote is not open now', 'outside_window');
-    let choice: number | null = null;
-    let ranking: number[] | null = null;
-    if (m.kind === 'choice') {
-      if (input.choice === undefined || input.ranking !== undefined) throw problem.invalid('choice', 'give the index of one option (and no ranking)');
-      if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= m.options.length) throw problem.invalid('choice', `must be an option index 0–${m.options.length - 1}`);
-      choice = input.choice;
-    } else {
-      const r = input.ranking;
-      if (!r || input.choice !== undefined || r.length === 0) throw problem.invalid('ranking', 'rank the options by index (and give no choice)');
-      if (new Set(r).size !== r.length || r.some((i) => !Number.isInteger(i) || i < 0 || i >= m.options.length))
-        throw problem.invalid('ranking', `must list distinct option indexes 0–${m.options.length - 1}`);
-      ranking = r;
-    }
+    const { choice, ranking } = checkVote(m, input, now);
     const { voter, weight, seat } = await weightOf(tx, ctx.actor, m.body_id);
     if (m.secret) {
-      const receipt = `R-${ctx.ids.secret(15)}`;
-      const hash = new Uint8Array(createHash('sha256').update(receipt, 'utf8').digest());
-      // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
+      const { receipt, hash } = receiptOf(ctx);
       if (!(await ms.castSecret(tx, { id: crypto.randomUUID(), motionId, personId: voter, weight, choice, ranking, receiptHash: hash })))
         throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
       await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });

@@ -55,6 +55,9 @@ describe('motions', () => {
     expect(closed.body.result).toMatchObject({ weights: [200, 100, 100], entitled: 500, quorate: true, adopted: 0 });
     expect((await as('p1').post(`/motions/${m.body.id}/close`, {})).body.code).toBe('already_closed');
     expect((await as('p1').get(`/motions/${m.body.id}`)).body.rollCall).toEqual([]);
+    // each secret ballot is on the audit chain, without its voter
+    const events = await s.testDb.db.query<{ actor: string }>(`select actor from audit_event where action = 'motion.ballot' and subject = $1`, [`motion:${m.body.id}`]);
+    expect(events).toEqual(Array(4).fill({ actor: 'anonymous' }));
     // adopted, so the chair forwards it to the cordón, where delegates vote by name
     const fwd = await as('p1').post(`/motions/${m.body.id}/forward`, {});
     expect(fwd.body).toMatchObject({ bodyId: cordon, forwardedFrom: m.body.id, secret: false });

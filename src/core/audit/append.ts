@@ -19,8 +19,14 @@ export async function appendAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'clock' | 'id
   // Queued to travel with the commit: an audit event costs no round trip of its own.
   tx.beforeCommit({
     text: 'insert into audit_event (id, at, actor, action, subject, payload) values ($1, $2, $3, $4, $5, $6)',
-    values: [ctx.ids.uuid(), ctx.clock.now(), actorLabel(ctx.actor), entry.action, entry.subject, canonicalJson(entry.payload ?? {})],
+    values: auditValues(ctx, entry),
   });
+}
+
+/** The column values of an audit event (id, at, actor, action, subject, payload), for a
+ *  hot path that writes its event inside its own single statement. */
+export function auditValues(ctx: Pick<Ctx, 'actor' | 'clock' | 'ids'>, entry: AuditEntry): [string, Date, string, string, string, string] {
+  return [ctx.ids.uuid(), ctx.clock.now(), actorLabel(ctx.actor), entry.action, entry.subject, canonicalJson(entry.payload ?? {})];
 }
 
 /** Appends many events with one set-based insert (bulk paths). */

@@ -1,4 +1,4 @@
-export { appendAudit, appendAuditMany, type AuditEntry } from './append.js';
+export { appendAudit, appendAuditMany, auditValues, type AuditEntry } from './append.js';
 export { sealBatch, sealAll, registerKey, type SealResult } from './seal.js';
 export { verifyChain, type VerifyReport, type BrokenLink } from './verify.js';
 export { loadOrCreateSigningKey, ephemeralSigningKey, type SigningKey } from './keys.js';
