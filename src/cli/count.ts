@@ -35,6 +35,10 @@ export function runCount(file: string, opts: CountOptions, out: (s: string) => v
   }
   try {
     const election = parseBlt(text);
+    if (election.ballots === 0) {
+      err(`${file}: there are no valid ballots to count`);
+      return EXIT_BAD_INPUT;
+    }
     if (opts.seats !== undefined) {
       const seats = Number(opts.seats);
       if (!Number.isInteger(seats) || seats < 1) {

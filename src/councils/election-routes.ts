@@ -176,6 +176,21 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/elections/:id/ballots.blt',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['elections'],
+        summary: 'The ballots of a counted election as a BLT file, to recount with any STV counter',
+        params: IdParams,
+        produces: ['text/plain'],
+        response: { 200: Type.String(), ...ProblemResponses },
+      },
+    },
+    async (req, reply) => reply.type('text/plain; charset=utf-8').send(await elections.ballotsAsBlt(req.ctx, req.params.id)),
+  );
+
+  app.get(
     '/elections/:id/receipts/:receipt',
     {
       config: { auth: 'public' },

@@ -8,7 +8,7 @@ import type { Tx } from '../db/db.js';
 import { isAdminActor } from '../people/index.js';
 import { holdsOffice, requireMember } from './access.js';
 import { parseCharter } from './charter.js';
-import { count, type CountResult, type Election as Ballots, type Method } from './counting/index.js';
+import { count, writeBlt, type CountResult, type Election as Ballots, type Method } from './counting/index.js';
 import * as es from './elections-store.js';
 import { ensureSeats } from './recall.js';
 import * as seats from './seats-store.js';
@@ -226,6 +226,8 @@ export async function countElection(ctx: Ctx, electionId: string): Promise<Elect
       throw problem.conflict('electionId', 'the vote has not closed yet', 'not_closed');
     const candidates = await es.candidatesOf(tx, electionId);
     const groups = await es.groupedBallots(tx, electionId);
+    if (!groups.length)
+      throw problem.conflict('electionId', 'no ballots were cast, so there is nothing to count: the seats stay as they are; call a new election', 'no_ballots');
     const ballots: Ballots = {
       candidates: candidates.map((c) => c.person_id),
       seats: Math.min(e.seat_ids.length, candidates.length),
@@ -296,4 +298,22 @@ export async function getElection(ctx: Ctx, electionId: string) {
 export async function electionsOfBody(ctx: Ctx, bodyId: string) {
   if (!(await store.bodyById(ctx.db, bodyId))) throw problem.notFound('id', 'no such body');
   return es.electionsOf(ctx.db, bodyId);
+}
+
+/** A counted election's ballots as a BLT file (candidates by display name), for any
+ *  other counter to check the result. */
+export async function ballotsAsBlt(ctx: Ctx, electionId: string): Promise<string> {
+  const e = await es.electionById(ctx.db, electionId);
+  if (!e) throw problem.notFound('electionId', 'no such election');
+  if (e.status !== 'counted') throw problem.conflict('electionId', 'ballots are published when the count is done', 'not_counted');
+  const candidates = await es.candidatesOf(ctx.db, electionId);
+  const groups = await es.groupedBallots(ctx.db, electionId);
+  return writeBlt({
+    candidates: candidates.map((c) => c.display_name),
+    seats: Math.min(e.seat_ids.length, candidates.length),
+    withdrawn: [],
+    groups: groups.map((g) => ({ ranking: Int32Array.from(g.ranking, (p) => p - 1), count: g.n })),
+    ballots: groups.reduce((a, g) => a + g.n, 0),
+    title: `Election ${electionId}`,
+  });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { addMembers, createBody, grantOffice } from '../../src/councils/index.js';
+import { countStv, parseBlt } from '../../src/councils/counting/index.js';
 import { Client } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -69,8 +70,21 @@ describe('elections and instant recall', () => {
     // nothing in the database links a voter to a ballot
     const ballotCols = (await s.testDb.db.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'election_ballot' and table_schema = current_schema()`)).map((r) => r.column_name);
     expect(ballotCols.sort()).toEqual(['election_id', 'id', 'ranking', 'receipt_hash']);
+    // anyone can recount the published ballots with any counter
+    const blt = await fetch(`${s.url}/elections/${election}/ballots.blt`);
+    expect(blt.headers.get('content-type')).toMatch(/text\/plain/);
+    const recount = countStv(parseBlt(await blt.text()));
+    expect(recount.elected).toEqual(['beto']);
     const ballotEvents = await s.testDb.db.query<{ actor: string }>(`select actor from audit_event where action = 'election.ballot'`);
     expect(ballotEvents.every((e) => e.actor === 'anonymous')).toBe(true);
+  });
+
+  test('an election in which nobody voted cannot be counted, and changes nothing', async () => {
+    const call = await as('fabio').post(`/bodies/${madeco}/elections`, { candidates: [id('gina')], days: 1 });
+    clock.advance(86_400_000 + 1000);
+    const r = await as('fabio').post(`/elections/${call.body.id}/count`, {});
+    expect([r.status, r.body.code]).toEqual([409, 'no_ballots']);
+    expect((await as('fabio').get(`/elections/${call.body.id}`)).body.status).toBe('open');
   });
 
   test('bad ballots are refused and change nothing', async () => {

@@ -45,6 +45,13 @@ describe('cordon count (offline CLI contract)', { timeout: 60_000 }, () => {
     expect(r.stdout).toBe('');
   });
 
+  test('an empty election is refused', async () => {
+    const empty = join(dir, 'empty.blt');
+    writeFileSync(empty, '2 1\n0\n"a"\n"b"\n');
+    const r = await cordon(['count', empty]);
+    expect([r.code, r.stderr.trim()]).toEqual([2, `${empty}: there are no valid ballots to count`]);
+  });
+
   test('bad usage: exit 2 naming the option or file', async () => {
     const missing = await cordon(['count', join(dir, 'nope.blt')]);
     expect([missing.code, missing.stderr.trim()]).toEqual([2, `${join(dir, 'nope.blt')}: cannot read it (ENOENT)`]);
