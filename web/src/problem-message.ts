@@ -19,6 +19,12 @@ const byCode: Readonly<Record<string, MessageKey>> = {
   already_counted: 'problem.already_counted',
   not_counted: 'problem.not_counted',
   unknown_receipt: 'problem.unknown_receipt',
+  already_closed: 'problem.already_closed',
+  not_adopted: 'problem.not_adopted',
+  no_parent: 'problem.no_parent',
+  mandate_exists: 'problem.mandate_exists',
+  not_mandatable: 'problem.not_mandatable',
+  not_parent_motion: 'problem.not_parent_motion',
 };
 
 /** The server's own words, worth showing under ours only when we had none of our own

@@ -27,7 +27,8 @@ export const routes: readonly Route[] = [
 export type Place =
   | { kind: 'section'; route: Route }
   | { kind: 'body'; route: Route; id: string }
-  | { kind: 'election'; route: Route; id: string };
+  | { kind: 'election'; route: Route; id: string }
+  | { kind: 'motion'; route: Route; id: string };
 
 export function hrefOf(route: Route): string {
   return `#${route.path}`;
@@ -35,6 +36,7 @@ export function hrefOf(route: Route): string {
 
 export const bodyHref = (id: string) => `#/councils/${encodeURIComponent(id)}`;
 export const electionHref = (id: string) => `#/elections/${encodeURIComponent(id)}`;
+export const motionHref = (id: string) => `#/motions/${encodeURIComponent(id)}`;
 
 /** The path in a location hash: `#/plan` → `/plan`, and `` or `#` → `/`. */
 export function pathOfHash(hash: string): string {
@@ -54,8 +56,9 @@ export function placeOfHash(hash: string): Place | null {
   const decoded = safeDecode(id);
   if (decoded === null) return null;
   if (first === 'councils') return { kind: 'body', route: councils, id: decoded };
-  // Elections belong to the councils: the navigation shows them there.
+  // Elections and motions belong to the councils: the navigation shows them there.
   if (first === 'elections') return { kind: 'election', route: councils, id: decoded };
+  if (first === 'motions') return { kind: 'motion', route: councils, id: decoded };
   return null;
 }
 

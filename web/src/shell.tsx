@@ -7,6 +7,7 @@ import { LiveIndicator } from './live.js';
 import { BodyPage } from './councils/body-page.js';
 import { ElectionPage } from './councils/election-page.js';
 import { FederationPage } from './councils/federation-page.js';
+import { MotionPage } from './councils/motion-page.js';
 import { hrefOf, routes, useHashPlace, type Place } from './routes.js';
 import { NotFoundPage, SectionPage } from './section.js';
 
@@ -20,6 +21,7 @@ function Page({ place, person }: { place: Place | null; person: Person }) {
   if (!place) return <NotFoundPage />;
   if (place.kind === 'body') return <BodyPage id={place.id} person={person} />;
   if (place.kind === 'election') return <ElectionPage id={place.id} person={person} />;
+  if (place.kind === 'motion') return <MotionPage id={place.id} person={person} />;
   if (place.route.id === 'home') return <HomePage person={person} />;
   if (place.route.id === 'councils') return <FederationPage />;
   return <SectionPage id={place.route.id} />;

@@ -106,3 +106,92 @@ export const checkReceipt = (electionId: string, receipt: string) =>
   request<{ ranking: string[] }>('GET', `/elections/${id(electionId)}/receipts/${id(receipt)}`);
 export const publishedBallots = (electionId: string, signal?: AbortSignal) =>
   request<{ receiptHash: string; ranking: string[] }[]>('GET', `/elections/${id(electionId)}/ballots`, undefined, { signal });
+
+// ---------- motions ----------
+
+export type MotionKind = 'choice' | 'ranking';
+export type MotionBase = 'cast' | 'members';
+
+export interface ChoiceResult {
+  /** Hundredths of a vote per option. */
+  weights: number[];
+  cast: number;
+  entitled: number;
+  quorate: boolean;
+  adopted: number | null;
+  needed: number;
+}
+
+export interface RankingResult {
+  /** Option names, first to last (Schulze). */
+  order: string[];
+  cast: number;
+  entitled: number;
+  quorate: boolean;
+  adopted: number | null;
+}
+
+export interface RollCallEntry {
+  personId: string;
+  displayName: string;
+  /** Hundredths of a vote. */
+  weight: number;
+  choice: number | null;
+}
+
+export interface Motion {
+  id: string;
+  bodyId: string;
+  title: string;
+  text: string;
+  options: string[];
+  kind: MotionKind;
+  base: MotionBase;
+  /** The share the leading option must exceed. */
+  threshold: number;
+  quorum: number;
+  secret: boolean;
+  opensAt: string;
+  closesAt: string;
+  status: 'open' | 'closed';
+  forwardedFrom: string | null;
+  amends: string | null;
+  result: ChoiceResult | RankingResult | null;
+  rollCall?: RollCallEntry[];
+}
+
+export interface NewMotion {
+  title: string;
+  text: string;
+  options?: string[];
+  kind?: MotionKind;
+  base?: MotionBase;
+  threshold?: number;
+  quorum?: number;
+  secret?: boolean;
+  days?: number;
+}
+
+export interface VoteOutcome {
+  receipt?: string;
+  breach?: boolean;
+  recalled?: boolean;
+}
+
+/** A body's motions, newest first; a server without motions answers 404: none to show. */
+export async function listMotions(bodyId: string, signal?: AbortSignal): Promise<Motion[]> {
+  try {
+    return await request<Motion[]>('GET', `/bodies/${id(bodyId)}/motions`, undefined, { signal });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return [];
+    throw error;
+  }
+}
+export const getMotion = (motionId: string, signal?: AbortSignal) => request<Motion>('GET', `/motions/${id(motionId)}`, undefined, { signal });
+export const proposeMotion = (bodyId: string, motion: NewMotion) => request<Motion>('POST', `/bodies/${id(bodyId)}/motions`, motion);
+export const voteOnMotion = (motionId: string, vote: { choice: number } | { ranking: number[] }) =>
+  request<VoteOutcome>('POST', `/motions/${id(motionId)}/votes`, vote);
+export const closeMotion = (motionId: string) => request<Motion>('POST', `/motions/${id(motionId)}/close`, {});
+export const forwardMotion = (motionId: string) => request<Motion>('POST', `/motions/${id(motionId)}/forward`, {});
+export const mandateDelegates = (baseBodyId: string, motionId: string, choice: number) =>
+  request<{ id: string }>('POST', `/bodies/${id(baseBodyId)}/mandates`, { motionId, choice });

@@ -1,7 +1,7 @@
 /**
  * One body of the federation (`#/councils/<id>`): what it is and where it sits, the
  * delegates it sends up with their confidence bars (and, for its members, the means to
- * withdraw confidence), its elections, and its members.
+ * withdraw confidence), its elections, its motions (and proposing one), and its members.
  */
 import type { Person } from '../auth.js';
 import { formatDate } from '../dates.js';
@@ -12,9 +12,10 @@ import { useLoad } from '../load.js';
 import { describeError } from '../problem-message.js';
 import { bodyHref, electionHref } from '../routes.js';
 import {
-  getBody, getDelegation, listChildren, listElections,
-  type BodyDetail, type BodySummary, type Delegation, type ElectionSummary,
+  getBody, getDelegation, listChildren, listElections, listMotions,
+  type BodyDetail, type BodySummary, type Delegation, type ElectionSummary, type Motion,
 } from './api.js';
+import { MotionsSection } from './motions-section.js';
 import { SeatHolder } from './delegation.js';
 import { RecallActions } from './recall-actions.js';
 import { countOf, kindLabel, methodLabel, officeLabel, statusLabel } from './terms.js';
@@ -24,19 +25,21 @@ export interface BodyView {
   parent: BodyDetail | null;
   delegation: Delegation;
   elections: ElectionSummary[];
+  /** Newest first. */
+  motions: Motion[];
   /** The bodies that send delegates here, each with its delegation. */
   children: { body: BodySummary; delegation: Delegation }[];
 }
 
 export async function loadBody(id: string, signal: AbortSignal): Promise<BodyView> {
-  const [body, delegation, elections, kids] = await Promise.all([
-    getBody(id, signal), getDelegation(id, signal), listElections(id, signal), listChildren(id, signal),
+  const [body, delegation, elections, motions, kids] = await Promise.all([
+    getBody(id, signal), getDelegation(id, signal), listElections(id, signal), listMotions(id, signal), listChildren(id, signal),
   ]);
   const [parent, children] = await Promise.all([
     body.parentId ? getBody(body.parentId, signal) : Promise.resolve(null),
     Promise.all(kids.map(async (child) => ({ body: child, delegation: await getDelegation(child.id, signal) }))),
   ]);
-  return { body, parent, delegation, elections, children };
+  return { body, parent, delegation, elections, motions, children };
 }
 
 /** A member of a base body is in its membership; a member of a higher body holds a seat in it. */
@@ -48,7 +51,7 @@ export function isMemberOf(view: BodyView, personId: string): boolean {
 export function BodyPage({ id, person }: { id: string; person: Person }) {
   const { t } = useLanguage();
   const [state, reload] = useLoad(id, (signal) => loadBody(id, signal));
-  useLiveEvents(['councils.recall', 'councils.election'], reload);
+  useLiveEvents(['councils.recall', 'councils.election', 'councils.motion'], reload);
   useDocumentTitle(state.status === 'ready' ? state.data.body.name : t('body.heading'));
 
   const view = state.status === 'ready' ? state.data : null;
@@ -145,6 +148,8 @@ function BodyContent({ view, person, reload }: { view: BodyView; person: Person;
           </ul>
         )}
       </section>
+
+      <MotionsSection bodyId={body.id} motions={view.motions} member={member} />
 
       {children.length > 0 && (
         <section aria-labelledby="delegates-heading">

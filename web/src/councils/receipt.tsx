@@ -8,7 +8,8 @@ import { useLanguage } from '../language.js';
 import { describeError } from '../problem-message.js';
 import { checkReceipt, type Election } from './api.js';
 
-export function ReceiptBox({ receipt, onCheck }: { receipt: string; onCheck: () => void }) {
+/** `onCheck` offers the receipt check (elections); `why` replaces what the receipt is for. */
+export function ReceiptBox({ receipt, onCheck, why }: { receipt: string; onCheck?: () => void; why?: string }) {
   const { t } = useLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -28,12 +29,14 @@ export function ReceiptBox({ receipt, onCheck }: { receipt: string; onCheck: () 
       <h2 id="receipt-heading" ref={headingRef} tabIndex={-1}>{t('receipt.heading')}</h2>
       <p>{t('receipt.yours')}</p>
       <p class="receipt__code" data-testid="receipt">{receipt}</p>
-      <p class="receipt__keep"><strong>{t('receipt.keep')}</strong> {t('receipt.why')}</p>
+      <p class="receipt__keep"><strong>{t('receipt.keep')}</strong> {why ?? t('receipt.why')}</p>
       <div class="receipt__actions">
         <button type="button" class="button button--quiet" onClick={copy}>{t('receipt.copy')}</button>
-        <a class="button button--primary" href="#receipt-check" onClick={(e) => { e.preventDefault(); onCheck(); }}>
-          {t('receipt.checkNow')}
-        </a>
+        {onCheck && (
+          <a class="button button--primary" href="#receipt-check" onClick={(e) => { e.preventDefault(); onCheck(); }}>
+            {t('receipt.checkNow')}
+          </a>
+        )}
       </div>
       <p class="muted" role="status">{copied === 'yes' ? t('receipt.copied') : copied === 'no' ? t('receipt.copyFailed') : ''}</p>
     </section>
