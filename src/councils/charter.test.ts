@@ -8,6 +8,8 @@ describe('charter', () => {
     expect(recallThreshold(DEFAULT_CHARTER, 10)).toBe(6);
     expect(recallThreshold(DEFAULT_CHARTER, 9)).toBe(5);
     expect(recallThreshold(DEFAULT_CHARTER, 1)).toBe(1);
+    // found by the property below: 35% of 658,260 is exactly 230,391, so it takes 230,392
+    expect(recallThreshold({ ...DEFAULT_CHARTER, recallShare: 0.35 }, 658_260)).toBe(230_392);
   });
 
   test('the recall threshold is the smallest number that is more than the share', () => {

@@ -120,5 +120,9 @@ export function seatCount(charter: Charter, members: number): number {
  * `recallShare` of the constituency's members (an absolute majority by default).
  */
 export function recallThreshold(charter: Charter, members: number): number {
-  return Math.floor(members * (charter.petition ? charter.petition.petitionShare : charter.recallShare)) + 1;
+  const exact = members * (charter.petition ? charter.petition.petitionShare : charter.recallShare);
+  // 658,260 × 0.35 is 230,391 exactly, but 230,390.99999999997 in floating point:
+  // a product within a hair of a whole number is that whole number
+  const near = Math.round(exact);
+  return (Math.abs(exact - near) < 1e-7 ? near : Math.floor(exact)) + 1;
 }

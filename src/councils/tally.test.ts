@@ -21,6 +21,14 @@ describe('tallyChoice', () => {
     expect(tallyChoice([...v(0, 3), ...v(1, 1)], YNA, rule, 400).adopted).toBe(0);
   });
 
+  test('shares are compared exactly: 35% of 2,000 votes is not more than 35%, and exactly the quorum is quorate', () => {
+    const t = tallyChoice([...v(0, 700), ...v(1, 1300)], YNA, { base: 'cast', threshold: 0.35, quorum: 0.3 }, 200_000 / 0.3);
+    expect(t.adopted).toBe(1);
+    const exact = tallyChoice([...v(0, 7), ...v(1, 13)], ['a', 'b'], { base: 'members', threshold: 0.35, quorum: 0.3 }, 2000);
+    expect(exact.quorate).toBe(true);
+    expect(tallyChoice(v(0, 7), ['a', 'b'], { base: 'members', threshold: 0.35, quorum: 0 }, 2000).adopted).toBeNull();
+  });
+
   test('without quorum nothing passes; a tie passes nothing', () => {
     expect(tallyChoice(v(0, 4), YNA, { base: 'cast', threshold: 0.5, quorum: 0.5 }, 1000)).toMatchObject({ quorate: false, adopted: null });
     expect(tallyChoice([...v(0, 2), ...v(1, 2)], YNA, { base: 'cast', threshold: 0, quorum: 0 }, 400).adopted).toBeNull();

@@ -31,7 +31,10 @@ export function tallyChoice(
   const cast = weights.reduce((a, w) => a + w, 0);
   const abstain = options.findIndex((o) => o.toLowerCase() === 'abstain' || o.toLowerCase() === 'abstención');
   const decisive = cast - (abstain >= 0 ? weights[abstain]! : 0);
-  const quorate = cast >= rule.quorum * entitled;
+  // shares are floats (2/3, 0.35): compare with a tolerance far below one hundredth of a
+  // vote, so an exact two thirds is not "more than two thirds" by a rounding accident
+  const eps = 1e-9 * Math.max(1, entitled, cast);
+  const quorate = cast + eps >= rule.quorum * entitled;
   const base = rule.base === 'cast' ? decisive : entitled;
   const needed = rule.threshold * base;
   let lead = -1;
@@ -43,6 +46,6 @@ export function tallyChoice(
       tie = false;
     } else if (w === weights[lead]) tie = true;
   });
-  const adopted = quorate && lead >= 0 && !tie && weights[lead]! > needed ? lead : null;
+  const adopted = quorate && lead >= 0 && !tie && weights[lead]! - needed > eps ? lead : null;
   return { weights, cast, entitled, quorate, adopted, needed };
 }
