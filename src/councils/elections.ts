@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { anonymous } from '../core/actor.js';
 import { appendAudit } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
@@ -10,6 +9,7 @@ import { holdsOffice, requireMember } from './access.js';
 import { parseCharter } from './charter.js';
 import { count, writeBlt, type CountResult, type Election as Ballots, type Method } from './counting/index.js';
 import * as es from './elections-store.js';
+import { newReceipt, receiptHash } from './receipts.js';
 import { ensureSeats } from './recall.js';
 import * as seats from './seats-store.js';
 import * as store from './store.js';
@@ -22,7 +22,6 @@ async function requireChair(tx: Tx, ctx: Ctx, bodyId: string): Promise<void> {
   if (!(await holdsOffice(tx, me, bodyId, 'chair'))) throw problem.forbidden("only the body's chair may do this", 'not_chair');
 }
 
-const receiptHash = (receipt: string) => new Uint8Array(createHash('sha256').update(receipt, 'utf8').digest());
 const seedFrom = (uuid: string) => Number.parseInt(uuid.replaceAll('-', '').slice(-8), 16) >>> 0;
 
 async function checkCandidates(tx: Tx, constituencyId: string, personIds: readonly string[]): Promise<void> {
@@ -196,8 +195,7 @@ export async function castBallot(ctx: Ctx, electionId: string, ranking: readonly
       return pos;
     });
     if (!(await es.markVoted(tx, electionId, voter))) throw problem.conflict('electionId', 'you have already voted in this election', 'already_voted');
-    const receipt = `R-${ctx.ids.secret(15)}`;
-    const hash = receiptHash(receipt);
+    const { receipt, hash } = newReceipt(ctx.ids);
     // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
     await es.insertBallot(tx, { id: crypto.randomUUID(), electionId, ranking: positions, receiptHash: hash });
     await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'election.ballot', subject: `election:${electionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { anonymous, personOf } from '../core/actor.js';
 import { appendAudit, auditValues } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
@@ -11,6 +10,7 @@ import { parseCharter, type Charter } from './charter.js';
 import { countSchulze } from './counting/index.js';
 import { refillSeat } from './elections.js';
 import * as ms from './motions-store.js';
+import { newReceipt } from './receipts.js';
 import * as seats from './seats-store.js';
 import * as store from './store.js';
 import { tallyChoice } from './tally.js';
@@ -149,18 +149,13 @@ function checkVote(m: ms.MotionRow, input: VoteInput, now: Date): { choice: numb
   return { choice: null, ranking: r };
 }
 
-const receiptOf = (ctx: Ctx) => {
-  const receipt = `R-${ctx.ids.secret(15)}`;
-  return { receipt, hash: new Uint8Array(createHash('sha256').update(receipt, 'utf8').digest()) };
-};
-
 export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): Promise<{ receipt?: string; breach?: boolean; recalled?: boolean }> {
   // The mass case — a base member's secret vote — is one statement, so one round trip.
   const first = await openMotion(ctx.db, motionId);
   const voter = personOf(ctx.actor);
   if (first?.secret && voter) {
     const { choice, ranking } = checkVote(first, input, ctx.clock.now());
-    const { receipt, hash } = receiptOf(ctx);
+    const { receipt, hash } = newReceipt(ctx.ids);
     const audit = auditValues({ ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
     // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
     const r = await ms.castSecretAsMember(ctx.db, { bodyId: first.body_id, personId: voter, motionId, ballotId: crypto.randomUUID(), choice, ranking, receiptHash: hash }, audit);
@@ -177,7 +172,7 @@ export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): 
     const { choice, ranking } = checkVote(m, input, now);
     const { voter, weight, seat } = await weightOf(tx, ctx.actor, m.body_id);
     if (m.secret) {
-      const { receipt, hash } = receiptOf(ctx);
+      const { receipt, hash } = newReceipt(ctx.ids);
       if (!(await ms.castSecret(tx, { id: crypto.randomUUID(), motionId, personId: voter, weight, choice, ranking, receiptHash: hash })))
         throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
       await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });

@@ -1,4 +1,5 @@
 import type { BodyKind } from '../councils/index.js';
+import { seededRandom } from '../core/seeded.js';
 
 /**
  * The small demo federation `npm start` loads on first start: a slice of Santiago in
@@ -42,25 +43,13 @@ const GIVEN = ['María', 'José', 'Juan', 'Ana', 'Luis', 'Rosa', 'Carlos', 'Carm
 const FAMILY = ['González', 'Muñoz', 'Rojas', 'Díaz', 'Pérez', 'Soto', 'Contreras', 'Silva', 'Martínez', 'Sepúlveda',
   'Morales', 'Rodríguez', 'López', 'Fuentes', 'Hernández', 'Torres', 'Araya', 'Flores', 'Espinoza', 'Valenzuela'];
 
-/** A small deterministic generator (mulberry32); the seed is the only source of variety. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function ascii(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** The members of every base body, with unique usernames. */
 export function smallPeople(seed: number): DemoPerson[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const people: DemoPerson[] = [];
   const taken = new Set<string>();

@@ -1,16 +1,6 @@
 import type { TieBreak } from './ballots.js';
 
-/** A small deterministic generator (mulberry32): draws by lot repeat from the seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../core/seeded.js';
 
 /**
  * Breaks a tie between candidates (Scottish rules 49(2)–(3) and 51(2)): look back to the
