@@ -124,7 +124,7 @@ function MotionContent({ data, person, reload }: { data: MotionView; person: Per
 
       <div class="motion__text">{motion.text.trim() ? motion.text : <p class="muted">{t('motion.noText')}</p>}</div>
 
-      {!(phase === 'voting' && member && !outcome) && (
+      {!result && !(phase === 'voting' && member && !outcome) && (
         <section aria-labelledby="options-heading">
           <h2 id="options-heading">{t('motion.optionsHeading')}</h2>
           <ul class="candidate-list">
@@ -136,7 +136,7 @@ function MotionContent({ data, person, reload }: { data: MotionView; person: Per
       {phase === 'voting' && !outcome && (
         member
           ? <VoteForm motion={motion} onVoted={(o) => { setOutcome(o); reload(); }} />
-          : <p class="notice">{t('motion.notMember', { body: body.name })}</p>
+          : <p class="notice motion__note">{t('motion.notMember', { body: body.name })}</p>
       )}
       {outcome?.receipt && <ReceiptBox receipt={outcome.receipt} why={t('motion.receiptWhy')} />}
       {outcome && !outcome.receipt && (

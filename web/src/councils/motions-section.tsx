@@ -112,6 +112,8 @@ function ProposeForm({ bodyId }: { bodyId: string }) {
     }
   }
 
+  // A field's error goes once the person changes it; the next submit checks again.
+  const clear = (f: Field) => errors[f] && setErrors(({ [f]: _gone, ...rest }) => rest);
   const described = (f: Field, hint?: string) => [errors[f] ? `propose-${f}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
   const fieldError = (f: Field) => errors[f] && <p id={`propose-${f}-error`} class="field__error">{errors[f]}</p>;
 
@@ -122,7 +124,7 @@ function ProposeForm({ bodyId }: { bodyId: string }) {
 
       <div class="field">
         <label for="propose-title">{t('motion.title')}</label>
-        <input id="propose-title" ref={titleRef} type="text" maxLength={300} value={title} onInput={(e) => setTitle(e.currentTarget.value)}
+        <input id="propose-title" ref={titleRef} type="text" maxLength={300} value={title} onInput={(e) => { setTitle(e.currentTarget.value); clear('title'); }}
           aria-invalid={errors.title ? true : undefined} aria-describedby={described('title')} />
         {fieldError('title')}
       </div>
@@ -140,7 +142,7 @@ function ProposeForm({ bodyId }: { bodyId: string }) {
         {custom && (
           <div class="field">
             <label for="propose-options">{t('motion.optionsList')}</label>
-            <textarea id="propose-options" rows={4} value={optionsText} onInput={(e) => setOptionsText(e.currentTarget.value)}
+            <textarea id="propose-options" rows={4} value={optionsText} onInput={(e) => { setOptionsText(e.currentTarget.value); clear('options'); }}
               aria-invalid={errors.options ? true : undefined} aria-describedby={described('options')} />
             {fieldError('options')}
           </div>
@@ -168,7 +170,7 @@ function ProposeForm({ bodyId }: { bodyId: string }) {
 
       <div class="field field--short">
         <label for="propose-days">{t('motion.days')}</label>
-        <input id="propose-days" type="number" inputMode="numeric" min={1} max={365} value={days} onInput={(e) => setDays(e.currentTarget.value)}
+        <input id="propose-days" type="number" inputMode="numeric" min={1} max={365} value={days} onInput={(e) => { setDays(e.currentTarget.value); clear('days'); }}
           aria-invalid={errors.days ? true : undefined} aria-describedby={described('days')} />
         {fieldError('days')}
       </div>
