@@ -97,6 +97,20 @@ export const motionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => reply.code(201).send(await motions.voteMotion(req.ctx, req.params.id, req.body)),
   );
 
+  app.get(
+    '/motions/:id/receipts/:receipt',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['motions'],
+        summary: 'Check the receipt of a secret vote: the ballot as stored and counted',
+        params: Type.Object({ id: Id, receipt: Type.String({ minLength: 4, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ choice: Type.Union([Type.Integer(), Type.Null()]), ranking: Type.Union([Type.Array(Type.Integer()), Type.Null()]), weight: Type.Integer() }), ...ProblemResponses },
+      },
+    },
+    async (req) => motions.checkMotionReceipt(req.ctx, req.params.id, req.params.receipt),
+  );
+
   app.post(
     '/motions/:id/close',
     { schema: { tags: ['motions'], summary: 'Close a motion after its window; the result is final', params: IdParams, body: Type.Optional(Type.Object({}, { additionalProperties: false })), response: { 200: MotionView, ...ProblemResponses } } },

@@ -143,3 +143,11 @@ export async function castSecretAsMember(
   );
   return { member: r!.member, seated: r!.seated, cast: r!.cast > 0 };
 }
+
+export async function ballotByReceipt(q: Queryable, motionId: string, receiptHash: Uint8Array): Promise<{ choice: number | null; ranking: number[] | null; weight: number } | undefined> {
+  const [r] = await q.query<{ choice: number | null; ranking: number[] | null; weight: number }>(
+    'select choice, ranking, weight from motion_ballot where motion_id = $1 and receipt_hash = $2',
+    [motionId, receiptHash],
+  );
+  return r;
+}

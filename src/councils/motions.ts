@@ -10,7 +10,7 @@ import { parseCharter, type Charter } from './charter.js';
 import { countSchulze } from './counting/index.js';
 import { refillSeat } from './elections.js';
 import * as ms from './motions-store.js';
-import { newReceipt } from './receipts.js';
+import { newReceipt, receiptHash } from './receipts.js';
 import * as seats from './seats-store.js';
 import * as store from './store.js';
 import { tallyChoice } from './tally.js';
@@ -334,4 +334,11 @@ export async function openRecallVote(tx: Tx, ctx: Ctx, seat: seats.SeatRow, char
     seat.term_id,
   );
   return m.id;
+}
+
+/** A voter checks the receipt of a secret motion vote: the ballot as it is stored and counted. */
+export async function checkMotionReceipt(ctx: Ctx, motionId: string, receipt: string) {
+  const b = await ms.ballotByReceipt(ctx.db, motionId, receiptHash(receipt));
+  if (!b) throw problem.notFound('receipt', 'no ballot carries this receipt on this motion', 'unknown_receipt');
+  return b;
 }

@@ -44,7 +44,9 @@ describe('motions', () => {
       const r = await as(n).post(`/motions/${m.body.id}/votes`, { choice: c });
       expect(r.status).toBe(201);
       expect(r.body.receipt).toMatch(/^R-/);
+      if (n === 'p3') expect((await new Client(s.url).get(`/motions/${m.body.id}/receipts/${r.body.receipt}`)).body).toEqual({ choice: 1, ranking: null, weight: 100 });
     }
+    expect((await new Client(s.url).get(`/motions/${m.body.id}/receipts/R-not-a-real-receipt`)).body.code).toBe('unknown_receipt');
     expect((await as('p1').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body.code).toBe('already_voted');
     expect((await as('f1').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body.code).toBe('not_member');
     expect((await as('p5').post(`/motions/${m.body.id}/votes`, { choice: 7 })).body.errors).toEqual([{ field: 'choice', reason: 'must be an option index 0–2' }]);
