@@ -125,6 +125,8 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/elections/:id/ballots',
     {
+      // never store the answer: a stored receipt beside its voter would undo the secret ballot
+      config: { idempotent: false },
       schema: {
         tags: ['elections'],
         summary: 'Cast a secret ballot; returns a receipt to check it was counted',

@@ -86,6 +86,8 @@ export const motionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/motions/:id/votes',
     {
+      // never store the answer: a stored receipt beside its voter would undo the secret ballot
+      config: { idempotent: false },
       schema: {
         tags: ['motions'],
         summary: 'Vote: an option index, or a ranking of option indexes',

@@ -58,7 +58,11 @@ export function registerIdempotency(app: FastifyInstance): void {
     if (typeof header !== 'string' || !KEY.test(header))
       throw problem.invalid('idempotency-key', '1–200 printable ASCII characters, e.g. a UUID', 'bad_idempotency_key');
     if (req.routeOptions.config.idempotent === false)
-      throw problem.invalid('idempotency-key', 'this request cannot be replayed (its answer holds a secret shown once); send it without the header', 'idempotency_not_supported');
+      throw problem.invalid(
+        'idempotency-key',
+        'this request cannot be replayed (its answer is a secret shown once, or a ballot receipt that must not be stored beside its voter); send it without the header — a repeated ballot is refused as already cast',
+        'idempotency_not_supported',
+      );
     const claim = { actor: actorLabel(actor), key: header };
     const hash = requestHash(req);
     const now = req.ctx.clock.now();

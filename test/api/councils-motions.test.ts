@@ -48,6 +48,8 @@ describe('motions', () => {
     }
     expect((await new Client(s.url).get(`/motions/${m.body.id}/receipts/R-not-a-real-receipt`)).body.code).toBe('unknown_receipt');
     expect((await as('p1').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body.code).toBe('already_voted');
+    // a receipt is never stored beside its voter, so a ballot cannot be replayed by key
+    expect((await as('p5').post(`/motions/${m.body.id}/votes`, { choice: 0 }, { 'idempotency-key': 'k1' })).body.code).toBe('idempotency_not_supported');
     expect((await as('f1').post(`/motions/${m.body.id}/votes`, { choice: 1 })).body.code).toBe('not_member');
     expect((await as('p5').post(`/motions/${m.body.id}/votes`, { choice: 7 })).body.errors).toEqual([{ field: 'choice', reason: 'must be an option index 0–2' }]);
     expect((await as('p1').post(`/motions/${m.body.id}/close`, {})).body.code).toBe('not_closed');
