@@ -22,6 +22,7 @@ const MotionView = Type.Object({
   status: Type.Enum(['open', 'closed'] as const),
   forwardedFrom: Type.Union([Id, Type.Null()]),
   amends: Type.Union([Id, Type.Null()]),
+  grantsOffice: Type.Union([Type.Object({ title: Type.String(), personId: Id }), Type.Null()]),
   result: Type.Unknown({ description: 'the tally once closed: weights (hundredths of a vote) per option, entitled weight, quorum, adopted option' }),
   rollCall: Type.Optional(Type.Array(Type.Object({ personId: Id, displayName: Type.String(), weight: Type.Integer(), choice: Type.Union([Type.Integer(), Type.Null()]) }))),
 });
@@ -42,6 +43,7 @@ const view = (m: MotionRow & { rollCall?: { person_id: string; display_name: str
   status: m.status,
   forwardedFrom: m.forwarded_from,
   amends: m.amends,
+  grantsOffice: m.grants_office,
   result: m.result ?? null,
   ...(m.rollCall ? { rollCall: m.rollCall.map((r) => ({ personId: r.person_id, displayName: r.display_name, weight: r.weight, choice: r.choice })) } : {}),
 });
@@ -66,6 +68,7 @@ export const motionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             secret: Type.Optional(Type.Boolean()),
             days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
             amends: Type.Optional(Id),
+            grantsOffice: Type.Optional(Type.Object({ title: Type.String({ pattern: '^[a-z][a-z_]{1,40}$' }), personId: Id }, { additionalProperties: false, description: 'elect a member to an office (e.g. chair): adopted, they take it' })),
           },
           { additionalProperties: false },
         ),

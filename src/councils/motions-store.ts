@@ -20,13 +20,15 @@ export interface MotionRow {
   created_at: Date;
   /** A recall vote: the seat term it may end. */
   recall_term_id: string | null;
+  /** An election to an office: adopted, the member takes it. */
+  grants_office: { title: string; personId: string } | null;
 }
 
 export async function insertMotion(q: Queryable, m: Omit<MotionRow, 'status' | 'result'>): Promise<void> {
   await q.query(
-    `insert into motion (id, body_id, title, text, options, kind, base, threshold, quorum, secret, opens_at, closes_at, forwarded_from, amends, created_at, recall_term_id)
-     values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [m.id, m.body_id, m.title, m.text, m.options, m.kind, m.base, m.threshold, m.quorum, m.secret, m.opens_at, m.closes_at, m.forwarded_from, m.amends, m.created_at, m.recall_term_id],
+    `insert into motion (id, body_id, title, text, options, kind, base, threshold, quorum, secret, opens_at, closes_at, forwarded_from, amends, created_at, recall_term_id, grants_office)
+     values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text::jsonb)`,
+    [m.id, m.body_id, m.title, m.text, m.options, m.kind, m.base, m.threshold, m.quorum, m.secret, m.opens_at, m.closes_at, m.forwarded_from, m.amends, m.created_at, m.recall_term_id, m.grants_office ? JSON.stringify(m.grants_office) : null],
   );
 }
 

@@ -5,7 +5,7 @@ import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
 import type { Queryable, Tx } from '../db/db.js';
 import { isAdminActor } from '../people/index.js';
-import { holdsOffice, requireMember } from './access.js';
+import { holdsOffice, isMember, requireMember } from './access.js';
 import { parseCharter, type Charter } from './charter.js';
 import { countSchulze } from './counting/index.js';
 import { refillSeat } from './elections.js';
@@ -36,6 +36,8 @@ export interface NewMotion {
   secret?: boolean;
   days?: number;
   amends?: string;
+  /** Elect a member to an office: adopted ("yes"), they take it. */
+  grantsOffice?: { title: string; personId: string };
 }
 
 /** Any member may put a motion to their body. */
@@ -64,6 +66,11 @@ export async function insertMotion(
     const amended = await ms.motionById(tx, input.amends);
     if (!amended || amended.body_id !== body.id || amended.status !== 'open') throw problem.invalid('amends', 'must be an open motion of the same body');
   }
+  if (input.grantsOffice) {
+    if (!/^[a-z][a-z_]{1,40}$/.test(input.grantsOffice.title)) throw problem.invalid('grantsOffice/title', 'lower-case words joined by _, e.g. chair');
+    if (!(await isMember(tx, input.grantsOffice.personId, body.id))) throw problem.invalid('grantsOffice/personId', 'must be a member of the body', 'not_member');
+    if (input.options || (input.kind && input.kind !== 'choice')) throw problem.invalid('grantsOffice', 'an office is given by a yes/no/abstain motion');
+  }
   const charter = parseCharter(body.charter);
   const now = ctx.clock.now();
   const row = {
@@ -83,6 +90,7 @@ export async function insertMotion(
     amends: input.amends ?? null,
     created_at: now,
     recall_term_id: recallTermId,
+    grants_office: input.grantsOffice ?? null,
   };
   if (!row.title) throw problem.invalid('title', 'must not be empty');
   await ms.insertMotion(tx, row);
@@ -216,6 +224,7 @@ export async function closeMotion(ctx: Ctx, motionId: string) {
     openMotions.delete(motionId);
     await appendAudit(tx, ctx, { action: 'motion.close', subject: `motion:${motionId}`, payload: result });
     if (m.recall_term_id) await settleRecallVote(tx, ctx, m.recall_term_id, result.adopted === 0);
+    if (m.grants_office && result.adopted === 0) await giveOfficeByVote(tx, ctx, m);
     await publish(tx, 'councils.motion', { motionId, status: 'closed' });
     return { ...m, status: 'closed' as const, result };
   });
@@ -253,6 +262,21 @@ async function settleRecallVote(tx: Tx, ctx: Ctx, termId: string, removed: boole
   await appendAudit(tx, ctx, { action: 'seat.recall', subject: `seat:${term.seat_id}`, payload: { delegate: term.person_id, reason: 'recall vote', vacated: vacated.map((v) => v.id) } });
   for (const v of vacated) await refillSeat(tx, ctx, v);
   await publish(tx, 'councils.recall', { seatId: term.seat_id, vacated: vacated.map((v) => v.id) });
+}
+
+/** An adopted office motion: the member takes the office, if still a member and not holding it. */
+async function giveOfficeByVote(tx: Tx, ctx: Ctx, m: ms.MotionRow): Promise<void> {
+  const { title, personId } = m.grants_office!;
+  if (!(await isMember(tx, personId, m.body_id))) return;
+  // a body has one chair: electing a new one ends the old one's office
+  if (title === 'chair')
+    await tx.query(`update office set until = $3 where body_id = $1 and title = 'chair' and person_id <> $2 and until is null`, [m.body_id, personId, ctx.clock.now()]);
+  const rows = await tx.query(
+    `insert into office (id, body_id, person_id, title, since) values ($1, $2, $3, $4, $5)
+     on conflict (body_id, person_id, title) where until is null do nothing returning id`,
+    [ctx.ids.uuid(), m.body_id, personId, title, ctx.clock.now()],
+  );
+  if (rows.length) await appendAudit(tx, ctx, { action: 'body.office.grant', subject: `body:${m.body_id}`, payload: { personId, title, byMotion: m.id } });
 }
 
 /** The chair forwards an adopted motion to the parent body, as a new motion there. */

@@ -91,4 +91,16 @@ describe('offices', () => {
     expect((await c.v0!.post(`/bodies/${base}/offices`, { personId: ids.v2, title: 'chair' })).body.code).toBe('chair_by_vote');
     expect((await c.v3!.post(`/bodies/${base}/offices`, { personId: ids.v3, title: 'secretary' })).body.code).toBe('not_officer');
   });
+
+  test('the body elects its chair by a motion; the old chair steps down', async () => {
+    expect((await c.v3!.post(`/bodies/${base}/motions`, { title: 'X', text: '', grantsOffice: { title: 'chair', personId: ids.nobody ?? '00000000-0000-7000-8000-00000000ffff' } })).body.code).toBe('not_member');
+    const m = await c.v3!.post(`/bodies/${base}/motions`, { title: 'Elegir a V2 presidenta', text: '', grantsOffice: { title: 'chair', personId: ids.v2 }, days: 1 });
+    expect(m.status).toBe(201);
+    for (const n of ['v1', 'v2', 'v3', 'v4', 'v5', 'v6']) expect((await c[n]!.post(`/motions/${m.body.id}/votes`, { choice: n === 'v6' ? 1 : 0 })).status).toBe(201);
+    clock.advance(86_400_000 + 1);
+    expect((await c.v3!.post(`/motions/${m.body.id}/close`, {})).body.result.adopted).toBe(0);
+    const members = (await c.v1!.get(`/bodies/${base}`)).body.members as { personId: string; offices: string[] }[];
+    expect(members.find((x) => x.personId === ids.v2)!.offices).toEqual(['chair', 'secretary']);
+    expect(members.find((x) => x.personId === ids.v0)!.offices).toEqual([]);
+  });
 });
