@@ -178,6 +178,20 @@ export const electionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/elections/:id/result',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['elections'],
+        summary: 'The full count of a counted election: every stage (votes, transfers, exhausted, quota), tie-breaks and seed',
+        params: IdParams,
+        response: { 200: Type.Unknown({ description: 'the same shape as `cordon count --json`, with candidates as person ids' }), ...ProblemResponses },
+      },
+    },
+    async (req) => elections.electionResult(req.ctx, req.params.id),
+  );
+
+  app.get(
     '/elections/:id/ballots.blt',
     {
       config: { auth: 'public' },

@@ -315,3 +315,11 @@ export async function ballotsAsBlt(ctx: Ctx, electionId: string): Promise<string
     title: `Election ${electionId}`,
   });
 }
+
+/** The full count of a counted election, candidates named by person id. */
+export async function electionResult(ctx: Ctx, electionId: string) {
+  const e = await es.electionById(ctx.db, electionId);
+  if (!e) throw problem.notFound('electionId', 'no such election');
+  if (e.status !== 'counted') throw problem.conflict('electionId', 'the election has not been counted yet', 'not_counted');
+  return e.result;
+}

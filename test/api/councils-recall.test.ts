@@ -63,6 +63,9 @@ describe('elections and instant recall', () => {
     const delegation = (await as('ana').get(`/bodies/${sumar}/delegation`)).body;
     expect(delegation).toMatchObject({ members: 5, recallThreshold: 3, seats: [{ holder: { personId: id('beto') }, withdrawals: 0 }] });
     // each voter finds their ballot, unchanged, in the published list
+    const result = (await new Client(s.url).get(`/elections/${election}/result`)).body;
+    expect(result).toMatchObject({ method: 'stv', elected: [id('beto')], quota: 3 });
+    expect(result.stages[0].votes).toEqual({ [id('beto')]: 3, [id('carla')]: 2 });
     const published = (await new Client(s.url).get(`/elections/${election}/ballots`)).body;
     expect(published).toHaveLength(5);
     const mine = (await new Client(s.url).get(`/elections/${election}/receipts/${receipts[2]}`)).body;
