@@ -195,3 +195,57 @@ export const closeMotion = (motionId: string) => request<Motion>('POST', `/motio
 export const forwardMotion = (motionId: string) => request<Motion>('POST', `/motions/${id(motionId)}/forward`, {});
 export const mandateDelegates = (baseBodyId: string, motionId: string, choice: number) =>
   request<{ id: string }>('POST', `/bodies/${id(baseBodyId)}/mandates`, { motionId, choice });
+
+// ---------- calling an election; the full count ----------
+
+export interface NewElection {
+  /** Members standing; none opens the election for nominations first. */
+  candidates: string[];
+  method: Method;
+  days: number;
+}
+
+export const callElection = (bodyId: string, election: NewElection) =>
+  request<Election>('POST', `/bodies/${id(bodyId)}/elections`, election);
+
+export type StageActionType = 'first' | 'surplus' | 'exclusion' | 'count' | 'pairwise';
+
+export interface CountStage {
+  stage: number;
+  action: { type: StageActionType; candidate?: string };
+  /** Votes of every candidate (person id) at the end of the stage. */
+  votes: Record<string, number>;
+  transfers: Record<string, number>;
+  /** Non-transferable votes, cumulative. */
+  exhausted: number;
+  /** Votes lost to truncation of transfer values, cumulative. */
+  loss?: number;
+  quota: number;
+  elected: string[];
+  excluded: string[];
+}
+
+export interface TieBreak {
+  stage: number;
+  reason: string;
+  tied: string[];
+  chosen: string;
+  by: 'earlier-stage' | 'lot';
+}
+
+/** The stage-by-stage count of a counted election (`cordon count --json`, candidates as person ids). */
+export interface CountResult {
+  method: Method;
+  seats: number;
+  ballots: number;
+  quota: number;
+  candidates: string[];
+  elected: string[];
+  stages: CountStage[];
+  tieBreaks: TieBreak[];
+  seed: number;
+  rule: string;
+}
+
+export const getElectionResult = (electionId: string, signal?: AbortSignal) =>
+  request<CountResult>('GET', `/elections/${id(electionId)}/result`, undefined, { signal });

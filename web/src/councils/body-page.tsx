@@ -1,7 +1,7 @@
 /**
  * One body of the federation (`#/councils/<id>`): what it is and where it sits, the
  * delegates it sends up with their confidence bars (and, for its members, the means to
- * withdraw confidence), its elections, its motions (and proposing one), and its members.
+ * withdraw confidence), its elections (and calling one), its motions (and proposing one), and its members.
  */
 import type { Person } from '../auth.js';
 import { formatDate } from '../dates.js';
@@ -15,6 +15,7 @@ import {
   getBody, getDelegation, listChildren, listElections, listMotions,
   type BodyDetail, type BodySummary, type Delegation, type ElectionSummary, type Motion,
 } from './api.js';
+import { CallElection } from './call-election.js';
 import { MotionsSection } from './motions-section.js';
 import { SeatHolder } from './delegation.js';
 import { RecallActions } from './recall-actions.js';
@@ -147,6 +148,7 @@ function BodyContent({ view, person, reload }: { view: BodyView; person: Person;
             ))}
           </ul>
         )}
+        {member && parent && <CallElection bodyId={body.id} members={body.members} />}
       </section>
 
       <MotionsSection bodyId={body.id} motions={view.motions} member={member} />

@@ -2,7 +2,7 @@
  * An election of a body's delegates (`#/elections/<id>`): candidates, status and
  * window; while nominations are open, standing (and, for the chair, opening the vote);
  * while the vote is open, the ranked ballot and then the receipt; once counted, the
- * elected. Any receipt can be checked here.
+ * elected and the count stage by stage. Any receipt can be checked here.
  */
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api.js';
@@ -20,6 +20,7 @@ import { BallotForm } from './ballot-form.js';
 import { isMemberOf, loadBody, type BodyView } from './body-page.js';
 import { phaseOf } from './phase.js';
 import { ReceiptBox, ReceiptChecker } from './receipt.js';
+import { StageTable } from './stage-table.js';
 import { countOf, methodLabel } from './terms.js';
 
 async function loadElection(id: string, signal: AbortSignal) {
@@ -120,6 +121,7 @@ function ElectionContent({ election, view, person, reload }: { election: Electio
               : t('election.electedList', { names: election.candidates.filter((c) => elected.has(c.personId)).map((c) => c.displayName).join(', ') })}
           </p>
           <p class="muted">{t('election.published')} <a href={`/elections/${encodeURIComponent(election.id)}/ballots`}>{t('election.publishedLink')}</a></p>
+          <StageTable election={election} />
         </section>
       )}
 
