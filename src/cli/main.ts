@@ -1,12 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { VERSION } from '../core/version.js';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isProblem } from '../core/problem.js';
 import { SCOPES } from '../people/model.js';
 import { registerCount } from './count.js';
 
 // Kept light: commands that need the database or the server load `./commands.js` when
 // they run, so `cordon count` and `--help` start in a fraction of a second.
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const err = (s: string) => process.stderr.write(`${s}\n`);
 const commands = () => import('./commands.js');
 const dataOption = () => new Option('--data <dir>', 'data directory (embedded database, audit key); env CORDON_DATA').default(undefined, './.cordon');

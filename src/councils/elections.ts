@@ -5,7 +5,7 @@ import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
 import type { Tx } from '../db/db.js';
 import { isAdminActor } from '../people/index.js';
-import { holdsOffice, requireMember } from './access.js';
+import { holdsOffice, isMember, requireMember } from './access.js';
 import { parseCharter } from './charter.js';
 import { count, writeBlt, type CountResult, type Election as Ballots, type Method } from './counting/index.js';
 import * as es from './elections-store.js';
@@ -26,14 +26,8 @@ const seedFrom = (uuid: string) => Number.parseInt(uuid.replaceAll('-', '').slic
 
 async function checkCandidates(tx: Tx, constituencyId: string, personIds: readonly string[]): Promise<void> {
   if (new Set(personIds).size !== personIds.length) throw problem.invalid('candidates', 'a candidate is named twice');
-  for (const [i, p] of personIds.entries()) {
-    const rows = await tx.query(
-      `select 1 from membership where body_id = $1 and person_id = $2 and until is null
-       union all select 1 from seat where body_id = $1 and holder_id = $2 limit 1`,
-      [constituencyId, p],
-    );
-    if (!rows.length) throw problem.invalid(`candidates/${i}`, 'must be a member of the body that elects', 'candidate_not_member');
-  }
+  for (const [i, p] of personIds.entries())
+    if (!(await isMember(tx, p, constituencyId))) throw problem.invalid(`candidates/${i}`, 'must be a member of the body that elects', 'candidate_not_member');
 }
 
 export interface CallElection {
@@ -127,12 +121,7 @@ async function countback(tx: Tx, ctx: Ctx, seat: seats.SeatRow): Promise<boolean
   const holders = new Set((await Promise.all(e.seat_ids.map((id) => seats.seatById(tx, id)))).map((s) => s?.holder_id));
   for (const person of recount.elected) {
     if (holders.has(person)) continue;
-    const member = await tx.query(
-      `select 1 from membership where body_id = $1 and person_id = $2 and until is null
-       union all select 1 from seat where body_id = $1 and holder_id = $2 limit 1`,
-      [seat.constituency_id, person],
-    );
-    if (!member.length) continue;
+    if (!(await isMember(tx, person, seat.constituency_id))) continue;
     await seats.startTerm(tx, { termId: ctx.ids.uuid(), seatId: seat.id, personId: person, electionId: e.id, at: ctx.clock.now() });
     await appendAudit(tx, ctx, { action: 'seat.countback', subject: `seat:${seat.id}`, payload: { election: e.id, departed: term!.person_id, filledBy: person } });
     return true;

@@ -4,7 +4,7 @@ import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
 import type { Tx } from '../db/db.js';
 import { requireAdmin } from '../people/index.js';
-import { requireMember } from './access.js';
+import { isMember, requireMember } from './access.js';
 import { parseCharter, recallThreshold, seatCount, type Charter } from './charter.js';
 import * as seats from './seats-store.js';
 import * as store from './store.js';
@@ -129,12 +129,7 @@ export async function recordDelegate(ctx: Ctx, input: { seatId: string; personId
     const seat = await seats.seatById(tx, input.seatId, true);
     if (!seat) throw problem.notFound('seatId', 'no such seat');
     if (seat.holder_id) throw problem.conflict('seatId', 'the seat is held', 'seat_held');
-    const rows = await tx.query(
-      `select 1 from membership where body_id = $1 and person_id = $2 and until is null
-       union all select 1 from seat where body_id = $1 and holder_id = $2 limit 1`,
-      [seat.constituency_id, input.personId],
-    );
-    if (!rows.length) throw problem.invalid('personId', 'must be a member of the body the seat belongs to', 'not_member');
+    if (!(await isMember(tx, input.personId, seat.constituency_id))) throw problem.invalid('personId', 'must be a member of the body the seat belongs to', 'not_member');
     await seats.startTerm(tx, { termId: ctx.ids.uuid(), seatId: seat.id, personId: input.personId, electionId: null, at: ctx.clock.now() });
     await appendAudit(tx, ctx, { action: 'seat.record', subject: `seat:${seat.id}`, payload: { personId: input.personId } });
   });

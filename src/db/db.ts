@@ -89,7 +89,9 @@ export async function withRetry<T>(attempts: number, attempt: () => Promise<T>):
   }
 }
 
-export function isSafeIntegerText(s: string): boolean {
+/** int8 text → number, refusing values beyond JavaScript's safe integers rather than rounding them. */
+export function parseInt8(s: string): number {
   const n = Number(s);
-  return Number.isSafeInteger(n);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${s} is beyond JavaScript's safe integers`);
+  return n;
 }

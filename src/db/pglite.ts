@@ -1,14 +1,8 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, Statement, TransactionOptions, Tx } from './db.js';
-import { toStatement, withRetry } from './db.js';
+import { parseInt8, toStatement, withRetry } from './db.js';
 import { inlineStatement, makeTx, newTxState, runHooks } from './tx.js';
-
-function parseInt8(s: string): number {
-  const n = Number(s);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${s} is beyond JavaScript's safe integers`);
-  return n;
-}
 
 /** Opens the embedded database: in memory when `dataDir` is undefined, else kept in
  *  that directory. `loadDataDir` restores a snapshot made with `dumpDataDir`. */

@@ -1,13 +1,7 @@
 import postgres from 'postgres';
 import type { Db, Statement, TransactionOptions, Tx } from './db.js';
-import { toStatement, withRetry } from './db.js';
+import { parseInt8, toStatement, withRetry } from './db.js';
 import { makeTx, newTxState, runHooks } from './tx.js';
-
-function parseInt8(s: string): number {
-  const n = Number(s);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${s} is beyond JavaScript's safe integers`);
-  return n;
-}
 
 export interface PostgresOptions {
   url: string;

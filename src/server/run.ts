@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { readFileSync } from 'node:fs';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { systemActor } from '../core/actor.js';
 import { loadOrCreateSigningKey, type SigningKey } from '../core/audit/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Config } from '../core/config.js';
+import { VERSION } from '../core/version.js';
 import { randomIds, type IdSource } from '../core/ids.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
@@ -16,7 +16,7 @@ import { LiveHub } from './live.js';
 import { Maintenance } from './maintenance.js';
 import { Sealer } from './sealer.js';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export { VERSION };
 
 const SHUTDOWN_GRACE_MS = 10_000;
 

@@ -2,9 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { addMembers, callElection, createBody, createSeats, grantOffice, recordDelegate } from '../../src/councils/index.js';
-import { Client } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { horizontalOverflow, inLanguage, openApp, signIn } from './app.js';
+import { addPeople, horizontalOverflow, inLanguage, openSignedIn, type TestPerson } from './app.js';
 import { desktop, launchChromium, screenshotPath } from './chromium.js';
 
 // A slice of the federation: the assembly, a cordón, and two workplaces that send it
@@ -14,7 +13,7 @@ const clock = new ManualClock(new Date());
 const phone360 = { width: 360, height: 740 };
 let s: TestServer;
 let browser: Browser;
-const people: Record<string, { id: string; password: string; displayName: string; client: Client }> = {};
+const people: Record<string, TestPerson> = {};
 const body: Record<'assembly' | 'cordon' | 'sumar' | 'madeco' | 'legua', string> = { assembly: '', cordon: '', sumar: '', madeco: '', legua: '' };
 
 const names: Record<string, string> = {
@@ -29,13 +28,7 @@ beforeAll(async () => {
   // The clock moves a week ahead to close the vote; sessions must outlive it.
   s = await startTestServer({ clock, env: { CORDON_SESSION_TTL_HOURS: '2000' } });
   const sys = { ...s.system, clock };
-  for (const [n, displayName] of Object.entries(names)) {
-    const password = `${n}-contraseña-segura`;
-    const p = await s.addPerson({ username: n, password, displayName });
-    const client = new Client(s.url);
-    await client.login(n, password);
-    people[n] = { id: p.id, password, displayName, client };
-  }
+  Object.assign(people, await addPeople(s, names));
   body.assembly = (await createBody(sys, { kind: 'national_assembly', name: 'Asamblea Popular Nacional' })).id;
   body.cordon = (await createBody(sys, { kind: 'cordon', name: 'Cordón Vicuña Mackenna', parentId: body.assembly })).id;
   body.sumar = (await createBody(sys, { kind: 'workplace', name: 'Sumar Algodón', parentId: body.cordon })).id;
@@ -60,12 +53,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signedIn(name: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openApp(browser, s.url, viewport);
-  await signIn(page, name, people[name]!.password);
-  await page.getByRole('heading', { name: 'Resumen', level: 1 }).waitFor();
-  return page;
-}
+const signedIn = (name: string, viewport: { width: number; height: number }): Promise<Page> =>
+  openSignedIn(browser, s.url, name, people[name]!.password, viewport);
 
 /** The card of a body in the federation tree (cards do not nest; the lists do). */
 const treeNode = (page: Page, name: string) => page.locator('.fed__card').filter({ has: page.getByRole('link', { name, exact: true }) });

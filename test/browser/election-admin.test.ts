@@ -2,9 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { addMembers, createBody, grantOffice } from '../../src/councils/index.js';
-import { Client } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { horizontalOverflow, inLanguage, openApp, signIn } from './app.js';
+import { addPeople, horizontalOverflow, inLanguage, openSignedIn, type TestPerson } from './app.js';
 import { desktop, launchChromium, screenshotPath } from './chromium.js';
 
 // A workplace under a cordón: Ana chairs it and calls the election of its delegate.
@@ -13,7 +12,7 @@ const phone360 = { width: 360, height: 740 };
 let s: TestServer;
 let browser: Browser;
 let sumar = '';
-const people: Record<string, { id: string; password: string; client: Client }> = {};
+const people: Record<string, TestPerson> = {};
 const names: Record<string, string> = {
   ana: 'Ana María Rojas', beto: 'Beto Muñoz', carla: 'Carla Díaz', dario: 'Darío Soto', elena: 'Elena Silva',
 };
@@ -24,13 +23,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   s = await startTestServer({ clock, env: { CORDON_SESSION_TTL_HOURS: '2000' } });
   const sys = { ...s.system, clock };
-  for (const [n, displayName] of Object.entries(names)) {
-    const password = `${n}-contraseña-segura`;
-    const p = await s.addPerson({ username: n, password, displayName });
-    const client = new Client(s.url);
-    await client.login(n, password);
-    people[n] = { id: p.id, password, client };
-  }
+  Object.assign(people, await addPeople(s, names));
   const cordon = (await createBody(sys, { kind: 'cordon', name: 'Cordón Cerrillos' })).id;
   sumar = (await createBody(sys, { kind: 'workplace', name: 'Sumar Algodón', parentId: cordon })).id;
   await addMembers(sys, sumar, Object.keys(names).map(id));
@@ -42,12 +35,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signedIn(name: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openApp(browser, s.url, viewport);
-  await signIn(page, name, people[name]!.password);
-  await page.getByRole('heading', { name: 'Resumen', level: 1 }).waitFor();
-  return page;
-}
+const signedIn = (name: string, viewport: { width: number; height: number }): Promise<Page> =>
+  openSignedIn(browser, s.url, name, people[name]!.password, viewport);
 
 describe('calling an election and reading its count', () => {
   let electionId = '';

@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import type { Ctx } from '../../src/core/context.js';
 import { addMembers, closeMotion, createBody, createSeats, grantOffice, proposeMotion, recordDelegate, voteMotion } from '../../src/councils/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { horizontalOverflow, inLanguage, openApp, signIn } from './app.js';
+import { addPeople, horizontalOverflow, inLanguage, openSignedIn, type TestPerson } from './app.js';
 import { desktop, launchChromium, screenshotPath } from './chromium.js';
 
 // A workplace assembly that sends Beto to a cordón. Ana chairs the workplace: she
@@ -16,7 +16,7 @@ const phone360 = { width: 360, height: 740 };
 let s: TestServer;
 let sys: Ctx;
 let browser: Browser;
-const people: Record<string, { id: string; password: string }> = {};
+const people: Record<string, TestPerson> = {};
 const body = { cordon: '', textil: '' };
 const names: Record<string, string> = { ana: 'Ana María Rojas', beto: 'Beto Muñoz', carla: 'Carla Díaz', dario: 'Darío Soto', elena: 'Elena Silva' };
 const id = (n: string) => people[n]!.id;
@@ -26,10 +26,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   s = await startTestServer({ clock, env: { CORDON_SESSION_TTL_HOURS: '2000' } });
   sys = { ...s.system, clock };
-  for (const [n, displayName] of Object.entries(names)) {
-    const password = `${n}-contraseña-segura`;
-    people[n] = { id: (await s.addPerson({ username: n, password, displayName })).id, password };
-  }
+  Object.assign(people, await addPeople(s, names));
   body.cordon = (await createBody(sys, { kind: 'cordon', name: 'Cordón Cerrillos' })).id;
   body.textil = (await createBody(sys, { kind: 'workplace', name: 'Textil Progreso', parentId: body.cordon })).id;
   await addMembers(sys, body.textil, Object.keys(names).map(id));
@@ -43,12 +40,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signedIn(name: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openApp(browser, s.url, viewport);
-  await signIn(page, name, people[name]!.password);
-  await page.getByRole('heading', { name: 'Resumen', level: 1 }).waitFor();
-  return page;
-}
+const signedIn = (name: string, viewport: { width: number; height: number }): Promise<Page> =>
+  openSignedIn(browser, s.url, name, people[name]!.password, viewport);
 
 const motionId = (page: Page) => decodeURIComponent(new URL(page.url()).hash.replace('#/motions/', ''));
 
