@@ -40,4 +40,12 @@ describe('charter', () => {
     );
     expect(() => parseCharter('{}')).toThrow(/must be an object/);
   });
+
+  test('secrecy: members in secret, delegates by name, unless the charter says otherwise', () => {
+    expect(parseCharter({}).secrecy).toEqual({ members: 'secret', delegates: 'roll_call' });
+    expect(parseCharter({ secrecy: { delegates: 'secret' } }).secrecy).toEqual({ members: 'secret', delegates: 'secret' });
+    expect(() => parseCharter({ secrecy: { members: 'open' } })).toThrow(
+      expect.objectContaining({ errors: [{ field: 'charter/secrecy', reason: 'must be {"members": "secret"|"roll_call", "delegates": "secret"|"roll_call"}' }] }),
+    );
+  });
 });

@@ -30,7 +30,13 @@ export interface Charter {
   petition: { petitionShare: number; removalShare: number; turnoutShare: number; days: number; cooldownDays: number } | null;
   /** Delegates report back to their base at least every this many days (null: no rule). */
   reportBackDays: number | null;
+  /** How votes are cast by default: the members of a base body in secret, the delegates
+   *  in a council by name (roll-call), so that their base can hold them to a mandate.
+   *  A motion may still say otherwise; elections and recall votes are always secret. */
+  secrecy: { members: Secrecy; delegates: Secrecy };
 }
+
+export type Secrecy = 'secret' | 'roll_call';
 
 export const DEFAULT_CHARTER: Charter = {
   delegates: { fixed: 1 },
@@ -42,6 +48,7 @@ export const DEFAULT_CHARTER: Charter = {
   recallOnMandateBreach: false,
   petition: null,
   reportBackDays: null,
+  secrecy: { members: 'secret', delegates: 'roll_call' },
 };
 
 /** Fills defaults and checks every field; the errors name `charter/<field>`. */
@@ -105,6 +112,13 @@ export function parseCharter(input: unknown): Charter {
     const v = raw.reportBackDays;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 3650) out.reportBackDays = v;
     else errors.push({ field: 'charter/reportBackDays', reason: 'must be a whole number of days, 1–3650' });
+  }
+  if (raw.secrecy !== undefined) {
+    const v = raw.secrecy as Record<string, unknown> | null;
+    const ok = (x: unknown) => x === undefined || x === 'secret' || x === 'roll_call';
+    if (v && typeof v === 'object' && !Array.isArray(v) && ok(v.members) && ok(v.delegates) && Object.keys(v).every((k) => k === 'members' || k === 'delegates'))
+      out.secrecy = { members: (v.members as Secrecy | undefined) ?? 'secret', delegates: (v.delegates as Secrecy | undefined) ?? 'roll_call' };
+    else errors.push({ field: 'charter/secrecy', reason: 'must be {"members": "secret"|"roll_call", "delegates": "secret"|"roll_call"}' });
   }
   if (errors.length) throw problem.invalidMany(errors);
   return out;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProblemResponses } from '../core/problem-schema.js';
-import type { MotionRow } from './motions-store.js';
+import type { MotionRow, amendmentsOf } from './motions-store.js';
 import * as motions from './motions.js';
 
 const Id = Type.String({ format: 'uuid' });
@@ -24,10 +24,24 @@ const MotionView = Type.Object({
   amends: Type.Union([Id, Type.Null()]),
   grantsOffice: Type.Union([Type.Object({ title: Type.String(), personId: Id }), Type.Null()]),
   result: Type.Unknown({ description: 'the tally once closed: weights (hundredths of a vote) per option, entitled weight, quorum, adopted option' }),
+  amendments: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Id,
+        title: Type.String(),
+        text: Type.String({ description: 'the new text it proposes' }),
+        status: Type.Enum(['open', 'closed'] as const),
+        closesAt: Type.String({ format: 'date-time' }),
+        appliedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when it was adopted and its text replaced the motion\'s' }),
+        replacedText: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  ),
   rollCall: Type.Optional(Type.Array(Type.Object({ personId: Id, displayName: Type.String(), weight: Type.Integer(), choice: Type.Union([Type.Integer(), Type.Null()]) }))),
 });
 
-const view = (m: MotionRow & { rollCall?: { person_id: string; display_name: string; weight: number; choice: number | null }[] }) => ({
+type Amendment = Awaited<ReturnType<typeof amendmentsOf>>[number];
+const view = (m: MotionRow & { rollCall?: { person_id: string; display_name: string; weight: number; choice: number | null }[]; amendments?: Amendment[] }) => ({
   id: m.id,
   bodyId: m.body_id,
   title: m.title,
@@ -45,6 +59,19 @@ const view = (m: MotionRow & { rollCall?: { person_id: string; display_name: str
   amends: m.amends,
   grantsOffice: m.grants_office,
   result: m.result ?? null,
+  ...(m.amendments
+    ? {
+        amendments: m.amendments.map((a) => ({
+          id: a.id,
+          title: a.title,
+          text: a.text,
+          status: a.status,
+          closesAt: a.closes_at.toISOString(),
+          appliedAt: a.applied_at?.toISOString() ?? null,
+          replacedText: a.old_text,
+        })),
+      }
+    : {}),
   ...(m.rollCall ? { rollCall: m.rollCall.map((r) => ({ personId: r.person_id, displayName: r.display_name, weight: r.weight, choice: r.choice })) } : {}),
 });
 

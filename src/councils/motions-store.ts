@@ -41,6 +41,25 @@ export async function motionsOf(q: Queryable, bodyId: string): Promise<MotionRow
   return q.query<MotionRow>('select * from motion where body_id = $1 order by created_at desc', [bodyId]);
 }
 
+/** Whether anyone has voted on the motion yet (by name or in secret). */
+export async function hasVotes(q: Queryable, motionId: string): Promise<boolean> {
+  const [r] = await q.query<{ v: boolean }>(
+    'select exists (select 1 from motion_vote where motion_id = $1) or exists (select 1 from motion_voter where motion_id = $1) as v',
+    [motionId],
+  );
+  return r!.v;
+}
+
+/** The amendments moved to a motion, and the text each replaced when adopted. */
+export async function amendmentsOf(q: Queryable, motionId: string) {
+  return q.query<{ id: string; title: string; text: string; status: 'open' | 'closed'; closes_at: Date; applied_at: Date | null; old_text: string | null }>(
+    `select m.id, m.title, m.text, m.status, m.closes_at, a.applied_at, a.old_text
+       from motion m left join motion_amendment a on a.amendment_id = m.id
+      where m.amends = $1 order by m.created_at`,
+    [motionId],
+  );
+}
+
 export async function insertVote(q: Queryable, v: { motionId: string; personId: string; seatId: string | null; weight: number; choice: number | null; ranking: number[] | null; at: Date }): Promise<boolean> {
   const rows = await q.query(
     `insert into motion_vote (motion_id, person_id, seat_id, weight, choice, ranking, cast_at) values ($1, $2, $3, $4, $5, $6::int[], $7)

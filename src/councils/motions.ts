@@ -1,9 +1,11 @@
-import { anonymous, personOf } from '../core/actor.js';
+import { anonymous, personOf, systemActor } from '../core/actor.js';
 import { appendAudit, auditValues } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
-import type { Queryable, Tx } from '../db/db.js';
+import type { Db, Queryable, Tx } from '../db/db.js';
+import type { Clock } from '../core/clock.js';
+import type { IdSource } from '../core/ids.js';
 import { isAdminActor } from '../people/index.js';
 import { holdsOffice, isMember, requireMember } from './access.js';
 import { parseCharter, type Charter } from './charter.js';
@@ -15,7 +17,8 @@ import * as seats from './seats-store.js';
 import * as store from './store.js';
 import { tallyChoice } from './tally.js';
 
-/** Councils of delegates vote by name (roll-call) by default; base bodies in secret. */
+/** Bodies whose members are delegates: their votes follow the charter's `secrecy.delegates`
+ *  (roll-call by default); every other body's follow `secrecy.members` (secret by default). */
 const DELEGATE_KINDS = new Set(['cordon', 'regional', 'national_assembly']);
 const ONE = 100; // weights are hundredths of a vote
 
@@ -62,17 +65,24 @@ export async function insertMotion(
   if (options.length < 2 || new Set(options).size !== options.length) throw problem.invalid('options', 'give at least two different options');
   const threshold = input.threshold ?? 0.5;
   if (!(threshold >= 0 && threshold < 1)) throw problem.invalid('threshold', 'must be a share from 0 up to (not including) 1');
+  const charter = parseCharter(body.charter);
+  const now = ctx.clock.now();
+  const closesAt = new Date(now.getTime() + (input.days ?? charter.electionDays) * 86_400_000);
   if (input.amends) {
-    const amended = await ms.motionById(tx, input.amends);
+    // locks out votes being cast on it at this moment (see migration 0008)
+    const amended = await ms.motionById(tx, input.amends, true);
     if (!amended || amended.body_id !== body.id || amended.status !== 'open') throw problem.invalid('amends', 'must be an open motion of the same body');
+    if (amended.recall_term_id || amended.grants_office || amended.amends) throw problem.invalid('amends', 'a recall vote, an election to office or an amendment cannot be amended');
+    if (input.options || (input.kind && input.kind !== 'choice') || input.grantsOffice) throw problem.invalid('amends', 'an amendment is decided yes / no / abstain');
+    if (!input.text.trim() || input.text === amended.text) throw problem.invalid('text', "an amendment's text is the new text of the motion it amends, and must differ from it");
+    if (await ms.hasVotes(tx, amended.id)) throw problem.conflict('amends', 'voting on this motion has begun; it can no longer be amended', 'voting_started');
+    if (closesAt > amended.closes_at) throw problem.invalid('days', `an amendment must be settled before the motion closes (${amended.closes_at.toISOString()})`);
   }
   if (input.grantsOffice) {
     if (!/^[a-z][a-z_]{1,40}$/.test(input.grantsOffice.title)) throw problem.invalid('grantsOffice/title', 'lower-case words joined by _, e.g. chair');
     if (!(await isMember(tx, input.grantsOffice.personId, body.id))) throw problem.invalid('grantsOffice/personId', 'must be a member of the body', 'not_member');
     if (input.options || (input.kind && input.kind !== 'choice')) throw problem.invalid('grantsOffice', 'an office is given by a yes/no/abstain motion');
   }
-  const charter = parseCharter(body.charter);
-  const now = ctx.clock.now();
   const row = {
     id: ctx.ids.uuid(),
     body_id: body.id,
@@ -83,9 +93,9 @@ export async function insertMotion(
     base: input.base ?? 'cast',
     threshold,
     quorum: input.quorum ?? charter.quorum,
-    secret: input.secret ?? !DELEGATE_KINDS.has(body.kind),
+    secret: input.secret ?? (DELEGATE_KINDS.has(body.kind) ? charter.secrecy.delegates : charter.secrecy.members) === 'secret',
     opens_at: now,
-    closes_at: new Date(now.getTime() + (input.days ?? charter.electionDays) * 86_400_000),
+    closes_at: closesAt,
     forwarded_from: forwardedFrom,
     amends: input.amends ?? null,
     created_at: now,
@@ -211,23 +221,53 @@ export async function closeMotion(ctx: Ctx, motionId: string) {
     if (!m) throw problem.notFound('motionId', 'no such motion');
     if (m.status === 'closed') throw problem.conflict('motionId', 'already closed; results are final', 'already_closed');
     if (ctx.clock.now() < m.closes_at) throw problem.conflict('motionId', 'the vote has not closed yet', 'not_closed');
-    // entitled at close: the members of a base body, or the weight of the delegates seated
-    const holders = await tx.query<{ holder_id: string }>('select holder_id from seat where body_id = $1 and holder_id is not null', [m.body_id]);
-    let entitled = (await tx.query<{ n: number }>('select count(*)::int8 as n from membership where body_id = $1 and until is null', [m.body_id]))[0]!.n * ONE;
-    for (const h of holders) entitled += (await weightOf(tx, { kind: 'person', id: h.holder_id, isAdmin: false }, m.body_id)).weight;
-    const votes = await ms.votesOf(tx, motionId);
-    const result =
-      m.kind === 'choice'
-        ? { rule: { base: m.base, threshold: m.threshold, quorum: m.quorum }, options: m.options, ...tallyChoice(votes.map((v) => ({ choice: v.choice!, weight: v.weight })), m.options, m, entitled) }
-        : rankingResult(m, votes, entitled);
-    await ms.closeMotion(tx, motionId, result);
-    openMotions.delete(motionId);
-    await appendAudit(tx, ctx, { action: 'motion.close', subject: `motion:${motionId}`, payload: result });
-    if (m.recall_term_id) await settleRecallVote(tx, ctx, m.recall_term_id, result.adopted === 0);
-    if (m.grants_office && result.adopted === 0) await giveOfficeByVote(tx, ctx, m);
-    await publish(tx, 'councils.motion', { motionId, status: 'closed' });
-    return { ...m, status: 'closed' as const, result };
+    return closeLocked(tx, ctx, m);
   });
+}
+
+/**
+ * Closes every motion whose window has passed (amendments first, so that an adopted
+ * one is applied before anything else happens to the motion it amends). Rows another
+ * process is closing are skipped, so every server process may run this sweep.
+ */
+export async function sweepDueMotions(db: Db, clock: Clock, ids: IdSource, log: Ctx['log']): Promise<number> {
+  const ctx: Ctx = { actor: systemActor('motions'), clock, ids, db, log };
+  let closed = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const due = await tx.query<{ id: string }>(
+        `select id from motion where status = 'open' and closes_at <= $1 order by (amends is null), closes_at limit 50 for update skip locked`,
+        [clock.now()],
+      );
+      for (const d of due) await closeLocked(tx, ctx, (await ms.motionById(tx, d.id))!);
+      return due.length;
+    });
+    closed += done;
+    if (done < 50) return closed;
+  }
+}
+
+async function closeLocked(tx: Tx, ctx: Ctx, m: ms.MotionRow) {
+  const motionId = m.id;
+  // an amendment still open when its motion closes is settled first (its window ended no later)
+  for (const a of await tx.query<{ id: string }>(`select id from motion where amends = $1 and status = 'open' for update`, [motionId])) await closeLocked(tx, ctx, (await ms.motionById(tx, a.id))!);
+  // entitled at close: the members of a base body, or the weight of the delegates seated
+  const holders = await tx.query<{ holder_id: string }>('select holder_id from seat where body_id = $1 and holder_id is not null', [m.body_id]);
+  let entitled = (await tx.query<{ n: number }>('select count(*)::int8 as n from membership where body_id = $1 and until is null', [m.body_id]))[0]!.n * ONE;
+  for (const h of holders) entitled += (await weightOf(tx, { kind: 'person', id: h.holder_id, isAdmin: false }, m.body_id)).weight;
+  const votes = await ms.votesOf(tx, motionId);
+  const result =
+    m.kind === 'choice'
+      ? { rule: { base: m.base, threshold: m.threshold, quorum: m.quorum }, options: m.options, ...tallyChoice(votes.map((v) => ({ choice: v.choice!, weight: v.weight })), m.options, m, entitled) }
+      : rankingResult(m, votes, entitled);
+  await ms.closeMotion(tx, motionId, result);
+  openMotions.delete(motionId);
+  await appendAudit(tx, ctx, { action: 'motion.close', subject: `motion:${motionId}`, payload: result });
+  if (m.recall_term_id) await settleRecallVote(tx, ctx, m.recall_term_id, result.adopted === 0);
+  if (m.grants_office && result.adopted === 0) await giveOfficeByVote(tx, ctx, m);
+  if (m.amends && result.adopted === 0) await applyAmendment(tx, ctx, m);
+  await publish(tx, 'councils.motion', { motionId, status: 'closed' });
+  return { ...m, status: 'closed' as const, result };
 }
 
 function rankingResult(m: ms.MotionRow, votes: { weight: number; ranking: number[] | null }[], entitled: number) {
@@ -262,6 +302,24 @@ async function settleRecallVote(tx: Tx, ctx: Ctx, termId: string, removed: boole
   await appendAudit(tx, ctx, { action: 'seat.recall', subject: `seat:${term.seat_id}`, payload: { delegate: term.person_id, reason: 'recall vote', vacated: vacated.map((v) => v.id) } });
   for (const v of vacated) await refillSeat(tx, ctx, v);
   await publish(tx, 'councils.recall', { seatId: term.seat_id, vacated: vacated.map((v) => v.id) });
+}
+
+/** An adopted amendment: its text becomes the amended motion's text (which, by the
+ *  rules of migration 0008, has no votes yet). The old text is kept. */
+async function applyAmendment(tx: Tx, ctx: Ctx, amendment: ms.MotionRow): Promise<void> {
+  const target = await ms.motionById(tx, amendment.amends!, true);
+  if (!target || target.status !== 'open') return;
+  await tx.query('update motion set text = $2 where id = $1', [target.id, amendment.text]);
+  await tx.query('insert into motion_amendment (amendment_id, motion_id, old_text, new_text, applied_at) values ($1, $2, $3, $4, $5)', [
+    amendment.id,
+    target.id,
+    target.text,
+    amendment.text,
+    ctx.clock.now(),
+  ]);
+  openMotions.delete(target.id);
+  await appendAudit(tx, ctx, { action: 'motion.amend', subject: `motion:${target.id}`, payload: { amendment: amendment.id, text: amendment.text } });
+  await publish(tx, 'councils.motion', { motionId: target.id, amendedBy: amendment.id });
 }
 
 /** An adopted office motion: the member takes the office, if still a member and not holding it. */
@@ -327,7 +385,7 @@ export async function adoptMandate(ctx: Ctx, input: { baseBodyId: string; motion
 export async function getMotion(ctx: Ctx, motionId: string) {
   const m = await ms.motionById(ctx.db, motionId);
   if (!m) throw problem.notFound('motionId', 'no such motion');
-  return { ...m, rollCall: m.secret ? [] : await ms.rollCall(ctx.db, motionId) };
+  return { ...m, rollCall: m.secret ? [] : await ms.rollCall(ctx.db, motionId), amendments: await ms.amendmentsOf(ctx.db, motionId) };
 }
 
 export function motionsOfBody(ctx: Ctx, bodyId: string) {

@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/context.js';
 import type { Db } from '../db/db.js';
 import { randomIds } from '../core/ids.js';
-import { sweepReportBacks } from '../councils/index.js';
+import { sweepDueMotions, sweepReportBacks } from '../councils/index.js';
 
 const HOUR = 3_600_000;
 
@@ -18,6 +18,7 @@ export async function purgeExpired(db: Db, clock: Clock): Promise<{ idempotency:
 
 export class Maintenance {
   private timer?: NodeJS.Timeout;
+  private motions?: NodeJS.Timeout;
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -30,10 +31,16 @@ export class Maintenance {
       purgeExpired(this.db, this.clock).catch((err: unknown) => this.log.error({ err }, 'maintenance failed'));
       sweepReportBacks(this.db, this.clock, randomIds(this.clock)).catch((err: unknown) => this.log.error({ err }, 'report-back sweep failed'));
     }, this.intervalMs);
+    // windows close by the minute: a motion's result is recorded soon after its window ends
+    this.motions = setInterval(() => {
+      sweepDueMotions(this.db, this.clock, randomIds(this.clock), this.log).catch((err: unknown) => this.log.error({ err }, 'motion sweep failed'));
+    }, Math.min(this.intervalMs, 60_000));
+    this.motions.unref();
     this.timer.unref();
   }
 
   stop(): void {
     clearInterval(this.timer);
+    clearInterval(this.motions);
   }
 }

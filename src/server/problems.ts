@@ -39,6 +39,8 @@ export function fromDatabase(e: unknown): Problem | undefined {
     case '22007':
     case '22008':
       return problem.invalid(field || 'value', 'is not in the expected form', 'bad_value');
+    case '55000': // a rule of state raised by our own triggers: the constraint is the code
+      return problem.conflict(field || 'state', (e as Error).message, constraint || 'wrong_state');
     case '40001':
     case '40P01':
       return new Problem('unavailable', 'retry', 'the database was busy with a conflicting change; retry the request', [], 1);

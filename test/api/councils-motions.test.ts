@@ -108,6 +108,46 @@ describe('motions', () => {
   });
 });
 
+describe('secrecy by charter', () => {
+  test("a body whose charter says its members vote by name gets roll-call motions by default", async () => {
+    const sys = { ...s.system, clock };
+    const open = (await createBody(sys, { kind: 'workplace', name: 'Sumar', parentId: cordon, charter: { secrecy: { members: 'roll_call' } } })).id;
+    await addMembers(sys, open, [ids.nobody!]);
+    const m = (await as('nobody').post(`/bodies/${open}/motions`, { title: 'A mano alzada', text: '…' })).body;
+    expect(m.secret).toBe(false);
+    await expect(createBody(sys, { kind: 'workplace', name: 'X', charter: { secrecy: 'none' } })).rejects.toMatchObject({ errors: [{ field: 'charter/secrecy' }] });
+  });
+});
+
+describe('amendments', () => {
+  test('settled before the vote: an adopted amendment replaces the text; none once voting has begun', async () => {
+    const m = (await as('p1').post(`/bodies/${big}/motions`, { title: 'Turnos', text: 'Tres turnos de 8 horas.', days: 2 })).body;
+    // the amendment must be settled before the motion closes, and must change the text
+    expect((await as('p3').post(`/bodies/${big}/motions`, { title: 'Enmienda', text: 'x', amends: m.id, days: 3 })).body.errors[0].field).toBe('days');
+    expect((await as('p3').post(`/bodies/${big}/motions`, { title: 'Enmienda', text: m.text, amends: m.id, days: 1 })).body.errors[0].field).toBe('text');
+    expect((await as('p3').post(`/bodies/${big}/motions`, { title: 'Enmienda', text: 'x', amends: m.id, options: ['a', 'b'], days: 1 })).body.errors[0].field).toBe('amends');
+    const a = (await as('p3').post(`/bodies/${big}/motions`, { title: 'Enmienda: cuatro turnos', text: 'Cuatro turnos de 6 horas.', amends: m.id, days: 1 })).body;
+    expect(a).toMatchObject({ amends: m.id, secret: true });
+    // while the amendment is open the motion takes no votes — the database refuses them
+    const early = await as('p2').post(`/motions/${m.id}/votes`, { choice: 0 });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'amendments_pending', errors: [{ field: 'motionId' }] });
+    for (const n of ['p1', 'p3', 'p4']) expect((await as(n).post(`/motions/${a.id}/votes`, { choice: 0 })).status).toBe(201);
+    clock.advance(86_400_000 + 1);
+    // the sweep closes what is due, and applies the adopted amendment
+    const { sweepDueMotions } = await import('../../src/councils/index.js');
+    expect(await sweepDueMotions(s.system.db, clock, s.system.ids, s.system.log)).toBeGreaterThanOrEqual(1);
+    const amended = (await as('p1').get(`/motions/${m.id}`)).body;
+    expect(amended.text).toBe('Cuatro turnos de 6 horas.');
+    expect(amended.amendments).toEqual([expect.objectContaining({ id: a.id, status: 'closed', replacedText: 'Tres turnos de 8 horas.', appliedAt: expect.any(String) })]);
+    expect((await as('p2').post(`/motions/${m.id}/votes`, { choice: 0 })).status).toBe(201);
+    // voting has begun: no more amendments
+    expect((await as('p3').post(`/bodies/${big}/motions`, { title: 'Otra', text: 'Dos turnos.', amends: m.id, days: 1 })).body.code).toBe('voting_started');
+    const events = await s.testDb.db.query<{ amendment: string }>(`select payload::jsonb->>'amendment' as amendment from audit_event where action = 'motion.amend' and subject = $1`, [`motion:${m.id}`]);
+    expect(events.map((e) => e.amendment)).toEqual([a.id]);
+  });
+});
+
 describe('results are final', () => {
   test('the database refuses to change a closed motion or its votes', async () => {
     const [m] = await s.testDb.db.query<{ id: string }>(`select id from motion where status = 'closed' limit 1`);
