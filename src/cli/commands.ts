@@ -10,8 +10,10 @@ import { EXIT_FAILURE, EXIT_OK, problem } from '../core/problem.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { describeDb, openDb } from '../db/open.js';
-import { BODY_KINDS, createBody, delegationView, listBodies, type BodyKind } from '../councils/index.js';
+import { addMembers, BODY_KINDS, createBody, delegationView, getBody, grantOffice, listBodies, setParent, type BodyKind } from '../councils/index.js';
+import { parseCharter } from '../councils/charter.js';
 import { addPerson, createToken, revokeToken, type Scope } from '../people/index.js';
+import { personByUsername } from '../people/store.js';
 import { startCordon, VERSION } from '../server/run.js';
 import { lockDataDir } from './data-lock.js';
 import { Progress } from './progress.js';
@@ -207,6 +209,69 @@ export async function bodyAdd(opts: { kind: string; name: string; parent?: strin
     await migrate(db);
     const b = await createBody(systemCtx(db, 'cli'), { kind: opts.kind as BodyKind, name: opts.name, parentId: opts.parent ?? null, ...(charter ? { charter } : {}) });
     out(`Created ${b.kind} "${b.name}" (${b.id}).`);
+  });
+  return EXIT_OK;
+}
+
+/** Finds people by username for a CLI command; names every unknown one at once. */
+async function peopleByUsername(db: Db, usernames: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(usernames.map(async (u) => [u, await personByUsername(db, u)] as const));
+  const missing = found.filter(([, p]) => !p).map(([u]) => u);
+  if (missing.length) throw problem.invalid('--user', `no such account: ${missing.join(', ')}`);
+  return found.map(([, p]) => p!.person.id);
+}
+
+export async function bodyShow(id: string, opts: { data?: string; json?: boolean }): Promise<number> {
+  const cfg = config({ data: opts.data });
+  await withDb(cfg, 'cordon body show', async (db) => {
+    const ctx = systemCtx(db, 'cli');
+    const body = await getBody(ctx, id);
+    const charter = parseCharter(body.charter);
+    const delegation = body.parentId ? await delegationView(ctx, id) : null;
+    const parent = body.parentId ? (await getBody(ctx, body.parentId)).name : null;
+    if (opts.json) {
+      out(JSON.stringify({ ...body, charter, delegation }));
+      return;
+    }
+    out(`${body.name} [${body.kind}]  ${body.id}`);
+    out(`  parent: ${parent ? `${parent} (${body.parentId})` : '— (a root of the federation)'}`);
+    out(`  charter: ${JSON.stringify(charter)}`);
+    out(`  members (${body.members.length}):`);
+    for (const m of body.members.slice(0, 50)) out(`    ${m.display_name}${m.offices.length ? ` — ${m.offices.join(', ')}` : ''}`);
+    if (body.members.length > 50) out(`    … and ${body.members.length - 50} more (--json lists them all)`);
+    if (delegation) {
+      out(`  delegates sent up (recall at ${delegation.recallThreshold} of ${delegation.members} withdrawals):`);
+      for (const s of delegation.seats) out(`    seat ${s.number}: ${s.holder ? `${s.holder.displayName}, since ${s.holder.since.slice(0, 10)}, ${s.withdrawals} withdrawals` : 'vacant'}`);
+    }
+  });
+  return EXIT_OK;
+}
+
+export async function bodyJoin(id: string, usernames: string[], opts: { data?: string }): Promise<number> {
+  const cfg = config({ data: opts.data });
+  await withDb(cfg, 'cordon body join', async (db) => {
+    const added = await addMembers(systemCtx(db, 'cli'), id, await peopleByUsername(db, usernames));
+    out(`Added ${added} member${added === 1 ? '' : 's'} (${usernames.length - added} already members).`);
+  });
+  return EXIT_OK;
+}
+
+export async function bodyOffice(id: string, opts: { user: string; title: string; data?: string }): Promise<number> {
+  const cfg = config({ data: opts.data });
+  await withDb(cfg, 'cordon body office', async (db) => {
+    const [personId] = await peopleByUsername(db, [opts.user]);
+    await grantOffice(systemCtx(db, 'cli'), { bodyId: id, personId: personId!, title: opts.title });
+    out(`${opts.user} now holds the office ${opts.title}.`);
+  });
+  return EXIT_OK;
+}
+
+export async function bodyMove(id: string, opts: { parent?: string; root?: boolean; data?: string }): Promise<number> {
+  if (!opts.parent === !opts.root) throw problem.invalid('--parent', 'give either --parent <id> or --root');
+  const cfg = config({ data: opts.data });
+  await withDb(cfg, 'cordon body move', async (db) => {
+    const b = await setParent(systemCtx(db, 'cli'), id, opts.parent ?? null);
+    out(`Moved "${b.name}" ${b.parentId ? `under ${b.parentId}` : 'to the root'}.`);
   });
   return EXIT_OK;
 }

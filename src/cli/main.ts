@@ -93,6 +93,40 @@ export function buildProgram(result: { code: number }): Command {
       result.code = await (await commands()).bodyAdd(opts);
     });
 
+  body
+    .command('show <id>')
+    .description('a body: its charter (with defaults filled in), members and offices, and the delegates it sends up')
+    .addOption(dataOption())
+    .option('--json', 'print it as JSON')
+    .action(async (id: string, opts: { data?: string; json?: boolean }) => {
+      result.code = await (await commands()).bodyShow(id, opts);
+    });
+  body
+    .command('join <id> <usernames...>')
+    .description('make people members of a base body')
+    .addOption(dataOption())
+    .action(async (id: string, usernames: string[], opts: { data?: string }) => {
+      result.code = await (await commands()).bodyJoin(id, usernames, opts);
+    });
+  body
+    .command('office <id>')
+    .description('give a member an office in the body (chair, secretary, supply_officer, …)')
+    .requiredOption('--user <username>', 'the member')
+    .requiredOption('--title <title>', 'the office, lower-case words joined by _')
+    .addOption(dataOption())
+    .action(async (id: string, opts: { user: string; title: string; data?: string }) => {
+      result.code = await (await commands()).bodyOffice(id, opts);
+    });
+  body
+    .command('move <id>')
+    .description('put a body under another parent (a move that makes a cycle is refused)')
+    .option('--parent <id>', 'the new parent')
+    .option('--root', 'make it a root of the federation')
+    .addOption(dataOption())
+    .action(async (id: string, opts: { parent?: string; root?: boolean; data?: string }) => {
+      result.code = await (await commands()).bodyMove(id, opts);
+    });
+
   const token = program.command('token').description('bearer tokens for devices and enterprise reporting');
   token
     .command('create')

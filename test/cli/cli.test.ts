@@ -121,5 +121,22 @@ describe('cordon body', { timeout: 60_000 }, () => {
     const tree = await cordon(['body', 'tree', '--data', d]);
     expect(tree.stdout).toMatch(/^Asamblea Popular \[national_assembly, 0 members\]/m);
     expect(tree.stdout).toMatch(/└─ Cordón Cerrillos \[cordon, 0 members\]/);
+    const cordonId = /Cordón Cerrillos .* ([0-9a-f-]{36})$/m.exec(tree.stdout)![1]!;
+
+    // members, offices, a move, and a move that would make a cycle
+    const w = await cordon(['body', 'add', '--kind', 'workplace', '--name', 'Textil Progreso', '--parent', cordonId, '--data', d]);
+    const work = /\(([0-9a-f-]{36})\)/.exec(w.stdout)![1]!;
+    for (const u of ['ana', 'beto']) expect((await cordon(['user', 'add', u, '--name', u.toUpperCase(), '--data', d])).code).toBe(0);
+    expect((await cordon(['body', 'join', work, 'ana', 'beto', '--data', d])).stdout).toMatch(/Added 2 members/);
+    const nobody = await cordon(['body', 'join', work, 'ana', 'zoe', '--data', d]);
+    expect([nobody.code, nobody.stderr.trim()]).toEqual([2, 'cordon: --user: no such account: zoe']);
+    expect((await cordon(['body', 'office', work, '--user', 'ana', '--title', 'chair', '--data', d])).code).toBe(0);
+    const show = await cordon(['body', 'show', work, '--data', d]);
+    expect(show.stdout).toMatch(/^Textil Progreso \[workplace\]/);
+    expect(show.stdout).toMatch(/^ {4}ANA — chair$/m);
+    expect(show.stdout).toMatch(/"secrecy":\{"members":"secret","delegates":"roll_call"\}/);
+    const cycle = await cordon(['body', 'move', id, '--parent', work, '--data', d]);
+    expect([cycle.code, cycle.stderr.trim()]).toEqual([2, 'cordon: parentId: would make the body its own ancestor (a cycle of parents)']);
+    expect((await cordon(['body', 'move', work, '--root', '--data', d])).stdout).toMatch(/Moved "Textil Progreso" to the root/);
   });
 });
