@@ -165,6 +165,65 @@ export async function castSecretAsMember(
   return { member: r!.member, seated: r!.seated, cast: r!.cast > 0 };
 }
 
+export interface SecretBallot {
+  bodyId: string;
+  personId: string;
+  motionId: string;
+  ballotId: string;
+  choice: number | null;
+  ranking: number[] | null;
+  receiptHash: Uint8Array;
+  /** The audit event's values (see auditValues): id, at, actor, action, subject, payload. */
+  audit: readonly unknown[];
+}
+
+/**
+ * Many base members' secret votes in one statement (see Batcher). Voters are marked in
+ * the order given and ballots written in the order of their random ids, so neither the
+ * rows' order nor their transaction says which ballot is whose among the batch.
+ */
+export async function castSecretAsMembers(q: Queryable, items: readonly SecretBallot[]): Promise<{ member: boolean; seated: boolean; cast: boolean }[]> {
+  const rows = await q.query<{ member: boolean; seated: boolean; cast: boolean }>(
+    `with input as (
+       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::timestamptz[], $10::text[])
+         with ordinality as t(body_id, person_id, motion_id, ballot_id, choice, ranking, receipt, audit_id, at, payload, ord)
+     ), place as (
+       select i.*, exists (select 1 from membership m where m.body_id = i.body_id and m.person_id = i.person_id and m.until is null) as member,
+                   exists (select 1 from seat s where s.body_id = i.body_id and s.holder_id = i.person_id) as seated
+       from input i
+     ), voter as (
+       insert into motion_voter (motion_id, person_id) select motion_id, person_id from place where member and not seated order by ord
+       on conflict do nothing returning motion_id, person_id
+     ), ballot as (
+       insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash)
+       select p.ballot_id, p.motion_id, 100, p.choice, p.ranking::int[], decode(p.receipt, 'hex')
+       from place p join voter v on v.motion_id = p.motion_id and v.person_id = p.person_id order by p.ballot_id
+       returning id
+     ), audit as (
+       insert into audit_event (id, at, actor, action, subject, payload)
+       select p.audit_id, p.at, $11, $12, 'motion:' || p.motion_id, p.payload from place p join ballot b on b.id = p.ballot_id order by p.ballot_id
+       returning 1
+     )
+     select p.member, p.seated, exists (select 1 from ballot b where b.id = p.ballot_id) as cast, (select count(*) from audit) as audited
+     from place p order by p.ord`,
+    [
+      items.map((i) => i.bodyId),
+      items.map((i) => i.personId),
+      items.map((i) => i.motionId),
+      items.map((i) => i.ballotId),
+      items.map((i) => i.choice),
+      items.map((i) => (i.ranking ? `{${i.ranking.join(',')}}` : null)),
+      items.map((i) => Buffer.from(i.receiptHash).toString('hex')),
+      items.map((i) => i.audit[0]),
+      items.map((i) => i.audit[1]),
+      items.map((i) => i.audit[5]),
+      items[0]!.audit[2],
+      items[0]!.audit[3],
+    ],
+  );
+  return rows.map((r) => ({ member: r.member, seated: r.seated, cast: r.cast }));
+}
+
 export async function ballotByReceipt(q: Queryable, motionId: string, receiptHash: Uint8Array): Promise<{ choice: number | null; ranking: number[] | null; weight: number } | undefined> {
   const [r] = await q.query<{ choice: number | null; ranking: number[] | null; weight: number }>(
     'select choice, ranking, weight from motion_ballot where motion_id = $1 and receipt_hash = $2',

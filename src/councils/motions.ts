@@ -3,6 +3,7 @@ import { appendAudit, auditValues } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
+import { Batcher, perDb } from '../db/batch.js';
 import type { Db, Queryable, Tx } from '../db/db.js';
 import type { Clock } from '../core/clock.js';
 import type { IdSource } from '../core/ids.js';
@@ -142,6 +143,16 @@ async function openMotion(tx: Queryable, id: string): Promise<ms.MotionRow | und
   return m;
 }
 
+// Secret votes of base members are the mass case: concurrent ones are written together
+// (one statement, one commit), which also blurs which voter's mark goes with which ballot.
+const ballots = perDb((db: Db) =>
+  new Batcher<ms.SecretBallot, { member: boolean; seated: boolean; cast: boolean }>(
+    (items) => ms.castSecretAsMembers(db, items),
+    (b) => ms.castSecretAsMember(db, b, b.audit),
+    { maxBatch: 200, slots: 4, key: (b) => `${b.motionId}:${b.personId}` },
+  ),
+);
+
 export interface VoteInput {
   choice?: number;
   ranking?: number[];
@@ -176,7 +187,7 @@ export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): 
     const { receipt, hash } = newReceipt(ctx.ids);
     const audit = auditValues({ ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
     // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
-    const r = await ms.castSecretAsMember(ctx.db, { bodyId: first.body_id, personId: voter, motionId, ballotId: crypto.randomUUID(), choice, ranking, receiptHash: hash }, audit);
+    const r = await ballots(ctx.db).submit({ bodyId: first.body_id, personId: voter, motionId, ballotId: crypto.randomUUID(), choice, ranking, receiptHash: hash, audit });
     if (!r.seated) {
       if (!r.member) throw problem.forbidden('only members of this body may do this', 'not_member');
       if (!r.cast) throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');

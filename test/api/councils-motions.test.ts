@@ -108,6 +108,31 @@ describe('motions', () => {
   });
 });
 
+describe('many secret votes at once', () => {
+  test('written together, each voter still gets their own answer: receipt, already voted, or not a member', async () => {
+    const sys = { ...s.system, clock };
+    const crowd = (await createBody(sys, { kind: 'workplace', name: 'Sumar Algodón', parentId: cordon })).id;
+    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => s.addPerson({ username: `crowd${i}`, displayName: `Crowd ${i}` })));
+    await addMembers(sys, crowd, people.slice(0, 30).map((p) => p.id));
+    const m = (await as('p1').post(`/bodies/${big}/motions`, { title: 'x', text: 'x' })).body; // Perlak's: the crowd is not in it
+    const { proposeMotion, voteMotion } = await import('../../src/councils/index.js');
+    const motion = await proposeMotion({ ...sys, actor: { kind: 'person', id: people[0]!.id, isAdmin: false } }, { bodyId: crowd, title: 'Huelga', text: '…', days: 1 });
+    const vote = (i: number, motionId = motion.id) => voteMotion({ ...sys, actor: { kind: 'person', id: people[i]!.id, isAdmin: false } }, motionId, { choice: i % 3 });
+    // 30 members, 10 of them twice, 10 people who are not members, and one vote on a motion of another body
+    const attempts = [...people.keys()].flatMap((i) => (i < 10 ? [i, i] : [i]));
+    const results = await Promise.allSettled([...attempts.map((i) => vote(i)), vote(5, m.id)]);
+    const outcome = results.map((r) => (r.status === 'fulfilled' ? 'receipt' : (r.reason as { code: string }).code));
+    const count = (x: string) => outcome.filter((o) => o === x).length;
+    expect({ receipt: count('receipt'), already: count('already_voted'), notMember: count('not_member') }).toEqual({ receipt: 30, already: 10, notMember: 11 });
+    const [{ n }] = await s.testDb.db.query<{ n: number }>('select count(*)::int as n from motion_ballot where motion_id = $1', [motion.id]);
+    expect(n).toBe(30);
+    const [{ a }] = await s.testDb.db.query<{ a: number }>(`select count(*)::int as a from audit_event where action = 'motion.ballot' and subject = $1 and actor = 'anonymous'`, [`motion:${motion.id}`]);
+    expect(a).toBe(30);
+    // every receipt finds its ballot
+    for (const r of results.slice(0, 5)) if (r.status === 'fulfilled') expect((await new Client(s.url).get(`/motions/${motion.id}/receipts/${r.value.receipt}`)).status).toBe(200);
+  });
+});
+
 describe('secrecy by charter', () => {
   test("a body whose charter says its members vote by name gets roll-call motions by default", async () => {
     const sys = { ...s.system, clock };
