@@ -61,6 +61,7 @@ describe('motions: propose, vote in secret, tally, forward, mandate', () => {
     expect(await page.getByLabel('Título').getAttribute('aria-describedby')).toBe('propose-title-error');
     await page.getByLabel('Título').fill('Jornada de 40 horas sin rebaja salarial');
     await page.getByLabel('Texto').fill('Proponemos pedir al cordón que la jornada de 40 horas se aplique en todas las fábricas del área.');
+    await page.locator('summary', { hasText: 'Más opciones' }).click();
     await page.getByRole('radio', { name: /Mayoría simple/ }).check();
     await page.getByLabel('Días de votación').fill('3');
     await page.screenshot({ path: screenshotPath('motions-propose-desktop-es'), fullPage: true });

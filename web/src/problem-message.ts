@@ -25,6 +25,8 @@ const byCode: Readonly<Record<string, MessageKey>> = {
   mandate_exists: 'problem.mandate_exists',
   not_mandatable: 'problem.not_mandatable',
   not_parent_motion: 'problem.not_parent_motion',
+  voting_started: 'problem.voting_started',
+  amendments_pending: 'motion.amendmentPending',
 };
 
 /** The server's own words, worth showing under ours only when we had none of our own
@@ -56,4 +58,24 @@ export function describeError(error: ApiError, t: Translate): string {
     default:
       return error.status >= 500 ? t('error.server') : t('error.generic');
   }
+}
+
+/**
+ * A problem's field errors by the form field they concern (`body/options/0` → `options`),
+ * in our words where the form has them (`ours`), else the server's; the errors of fields
+ * the form has no input for, as "field: reason" lines for the form's alert.
+ */
+export function fieldErrors<F extends string>(
+  error: ApiError,
+  fields: readonly F[],
+  ours: Partial<Record<F, string>> = {},
+): { fields: Partial<Record<F, string>>; other: string[] } {
+  const found: Partial<Record<F, string>> = {};
+  const other: string[] = [];
+  for (const e of error.errors) {
+    const name = e.field.replace(/^body\//, '').split('/')[0] as F;
+    if (fields.includes(name)) found[name] ??= ours[name] ?? e.reason;
+    else other.push(`${e.field}: ${e.reason}`);
+  }
+  return { fields: found, other };
 }

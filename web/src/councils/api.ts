@@ -139,6 +139,20 @@ export interface RollCallEntry {
   choice: number | null;
 }
 
+/** An amendment as its motion lists it: a motion of its own proposing a new text. */
+export interface Amendment {
+  id: string;
+  title: string;
+  /** The complete new text it proposes. */
+  text: string;
+  status: 'open' | 'closed';
+  closesAt: string;
+  /** When it was adopted and its text replaced the motion's; null until then (or never). */
+  appliedAt: string | null;
+  /** The motion's text it replaced, once applied. */
+  replacedText: string | null;
+}
+
 export interface Motion {
   id: string;
   bodyId: string;
@@ -155,9 +169,14 @@ export interface Motion {
   closesAt: string;
   status: 'open' | 'closed';
   forwardedFrom: string | null;
+  /** The motion this one amends (an amendment's own page). */
   amends: string | null;
+  /** A motion electing a member to an office (it cannot be amended). */
+  grantsOffice?: { title: string; personId: string } | null;
   result: ChoiceResult | RankingResult | null;
   rollCall?: RollCallEntry[];
+  /** Its amendments, oldest first (`GET /motions/:id` only). */
+  amendments?: Amendment[];
 }
 
 export interface NewMotion {
@@ -168,8 +187,11 @@ export interface NewMotion {
   base?: MotionBase;
   threshold?: number;
   quorum?: number;
+  /** Left out: the body's charter decides (base members in secret, delegates by name). */
   secret?: boolean;
   days?: number;
+  /** An amendment: the open motion of the same body whose text it replaces if adopted. */
+  amends?: string;
 }
 
 export interface VoteOutcome {

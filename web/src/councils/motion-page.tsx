@@ -4,7 +4,8 @@
  * the receipt of a secret vote; once the window has passed, closing it; once closed,
  * the tally as bars (or the Schulze order), the roll call of a vote by name, and
  * forwarding an adopted motion to the body above. The chair of a base whose delegates
- * sit in the motion's body can mandate them while a vote by name is open.
+ * sit in the motion's body can mandate them while a vote by name is open. Amendments
+ * (`amendments.tsx`) are listed and proposed here; while one is open the vote waits.
  */
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api.js';
@@ -12,19 +13,20 @@ import type { Person } from '../auth.js';
 import { formatDate } from '../dates.js';
 import { useDocumentTitle } from '../document-title.js';
 import type { MessageKey } from '../i18n.js';
-import type { Translate } from '../language.js';
 import { useLanguage } from '../language.js';
 import { useLiveEvents } from '../live.js';
 import { useLoad } from '../load.js';
-import { describeError, serverDetail } from '../problem-message.js';
+import { describeError } from '../problem-message.js';
 import { bodyHref, motionHref } from '../routes.js';
 import {
-  closeMotion, forwardMotion, getBody, getMotion, mandateDelegates, voteOnMotion,
+  closeMotion, forwardMotion, getBody, getMotion, mandateDelegates,
   type BodyDetail, type ChoiceResult, type Motion, type RankingResult, type VoteOutcome,
 } from './api.js';
-import { RankedBallot } from './ballot-form.js';
+import { amendmentPending } from './amendment.js';
+import { AmendedMotion, AmendmentsSection } from './amendments.js';
 import { isMemberOf, loadBody, type BodyView } from './body-page.js';
 import { isChoiceResult, motionPhase, optionLabel, percent, ruleWords, votes } from './motion-rule.js';
+import { VoteForm } from './motion-vote.js';
 import { ReceiptBox } from './receipt.js';
 
 interface MotionView {
@@ -32,11 +34,17 @@ interface MotionView {
   view: BodyView;
   /** The bases sending delegates to the motion's body that this person chairs. */
   chaired: BodyDetail[];
+  /** The motion an amendment amends (null when this is no amendment, or it failed to load). */
+  amended: Motion | null;
 }
 
 async function loadMotion(id: string, personId: string, signal: AbortSignal): Promise<MotionView> {
   const motion = await getMotion(id, signal);
-  const view = await loadBody(motion.bodyId, signal);
+  const [view, amended] = await Promise.all([
+    loadBody(motion.bodyId, signal),
+    // an amendment's page shows the text it would replace; without it, it still shows its own
+    motion.amends ? getMotion(motion.amends, signal).catch(() => null) : null,
+  ]);
   // Mandates are given on open votes by name decided by choice: only then look for the
   // bases whose chair this person is.
   const mandatable = motion.status === 'open' && !motion.secret && motion.kind === 'choice' && view.children.length > 0;
@@ -44,12 +52,7 @@ async function loadMotion(id: string, personId: string, signal: AbortSignal): Pr
     ? (await Promise.all(view.children.map((c) => getBody(c.body.id, signal))))
       .filter((b) => b.members.some((m) => m.personId === personId && m.offices.includes('chair')))
     : [];
-  return { motion, view, chaired };
-}
-
-/** Refusals of a vote in words about a motion (the shared words speak of elections). */
-export function describeMotionError(error: ApiError, t: Translate): string {
-  return error.code === 'already_voted' ? t('motion.problem.already_voted') : describeError(error, t);
+  return { motion, view, chaired, amended };
 }
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, {}));
@@ -80,7 +83,7 @@ export function MotionPage({ id, person }: { id: string; person: Person }) {
 
 function MotionContent({ data, person, reload }: { data: MotionView; person: Person; reload: () => void }) {
   const { t, language } = useLanguage();
-  const { motion, view, chaired } = data;
+  const { motion, view, chaired, amended } = data;
   const { body, parent } = view;
   const [outcome, setOutcome] = useState<VoteOutcome | null>(null);
   const [action, setAction] = useState<{ busy: boolean; message: string; failed: boolean }>({ busy: false, message: '', failed: false });
@@ -89,6 +92,8 @@ function MotionContent({ data, person, reload }: { data: MotionView; person: Per
   // A higher body's offices are not in its member list: let its members try, the server decides.
   const mayChair = me ? me.offices.includes('chair') : member;
   const phase = motionPhase(motion, Date.now());
+  // Amendments are settled before the question is put: the vote waits for them.
+  const held = phase === 'voting' && amendmentPending(motion);
   const result = motion.status === 'closed' ? motion.result : null;
   const label = (i: number) => optionLabel(t, motion.options[i] ?? '?');
 
@@ -113,7 +118,7 @@ function MotionContent({ data, person, reload }: { data: MotionView; person: Per
       </p>
 
       <dl class="facts">
-        <div><dt>{t('motion.statusLabel')}</dt><dd><span class={`status status--motion-${phase}`}>{t(`motion.phase.${phase}` as MessageKey)}</span></dd></div>
+        <div><dt>{t('motion.statusLabel')}</dt><dd><span class={`status status--motion-${held ? 'held' : phase}`}>{t(held ? 'motion.phase.held' : `motion.phase.${phase}` as MessageKey)}</span></dd></div>
         <div><dt>{t('motion.windowLabel')}</dt><dd>{t('motion.window', { opens: formatDate(language, motion.opensAt), closes: formatDate(language, motion.closesAt) })}</dd></div>
         <div class="facts__wide"><dt>{t('motion.ruleLabel')}</dt><dd>{ruleWords(t, motion)}</dd></div>
       </dl>
@@ -122,7 +127,13 @@ function MotionContent({ data, person, reload }: { data: MotionView; person: Per
         <p class="muted">{t('motion.forwardedFrom')} <a href={motionHref(motion.forwardedFrom)}>{t('motion.forwardedFromLink')}</a></p>
       )}
 
-      <div class="motion__text">{motion.text.trim() ? motion.text : <p class="muted">{t('motion.noText')}</p>}</div>
+      {amended ? (
+        <AmendedMotion amendment={motion} amended={amended} />
+      ) : (
+        <div class="motion__text" data-testid="motion-text">{motion.text.trim() ? motion.text : <p class="muted">{t('motion.noText')}</p>}</div>
+      )}
+
+      <AmendmentsSection motion={motion} member={member} voted={outcome !== null} onProposed={reload} />
 
       {!result && !(phase === 'voting' && member && !outcome) && (
         <section aria-labelledby="options-heading">
@@ -135,7 +146,7 @@ function MotionContent({ data, person, reload }: { data: MotionView; person: Per
 
       {phase === 'voting' && !outcome && (
         member
-          ? <VoteForm motion={motion} onVoted={(o) => { setOutcome(o); reload(); }} />
+          ? <VoteForm motion={motion} held={held} onVoted={(o) => { setOutcome(o); reload(); }} onHeld={reload} />
           : <p class="notice motion__note">{t('motion.notMember', { body: body.name })}</p>
       )}
       {outcome?.receipt && <ReceiptBox receipt={outcome.receipt} why={t('motion.receiptWhy')} />}
@@ -181,73 +192,6 @@ function MotionContent({ data, person, reload }: { data: MotionView; person: Per
         <p role="status" class={action.failed ? 'field__error' : 'outcome-line'}>{action.message}</p>
       )}
     </>
-  );
-}
-
-function VoteForm({ motion, onVoted }: { motion: Motion; onVoted: (o: VoteOutcome) => void }) {
-  const { t } = useLanguage();
-  const [choice, setChoice] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; detail: string } | null>(null);
-  const note = t(motion.secret ? 'motion.voteSecret' : 'motion.voteByName');
-
-  if (motion.kind === 'ranking') {
-    return (
-      <RankedBallot
-        items={motion.options.map((o, i) => ({ id: String(i), name: optionLabel(t, o) }))}
-        how={t('motion.rankHow')}
-        note={note}
-        vocabulary="options"
-        describe={(e) => describeMotionError(e, t)}
-        submit={async (ranking) => onVoted(await voteOnMotion(motion.id, { ranking: ranking.map(Number) }))}
-      />
-    );
-  }
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    if (choice === null) {
-      setError({ message: t('motion.choose'), detail: '' });
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onVoted(await voteOnMotion(motion.id, { choice }));
-    } catch (caught) {
-      const e = asApiError(caught);
-      setError({ message: describeMotionError(e, t), detail: serverDetail(e) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form class="ballot motion-vote" onSubmit={submit} aria-labelledby="motion-vote-heading" noValidate>
-      <h2 id="motion-vote-heading">{t('motion.voteHeading')}</h2>
-      <fieldset class="choices" aria-describedby={error ? 'motion-vote-error' : undefined}>
-        <legend class="visually-hidden">{t('motion.optionsHeading')}</legend>
-        {motion.options.map((o, i) => (
-          <label key={i} class="choice">
-            <input type="radio" name="motion-choice" value={i} checked={choice === i} onChange={() => setChoice(i)} />
-            <span>{optionLabel(t, o)}</span>
-          </label>
-        ))}
-      </fieldset>
-      <div class="form-alert-region" aria-live="assertive" aria-atomic="true">
-        {error && (
-          <div class="form-alert" role="alert" id="motion-vote-error">
-            <p class="form-alert__title">{t('motion.voteFailed')} {error.message}</p>
-            {error.detail && error.detail !== error.message && <p class="form-alert__detail">{t('error.serverSays')} {error.detail}</p>}
-          </div>
-        )}
-      </div>
-      <p class="muted">{note}</p>
-      <button type="submit" class="button button--primary" aria-disabled={busy} aria-busy={busy}>
-        {busy ? t('motion.voting') : t('motion.vote')}
-      </button>
-    </form>
   );
 }
 

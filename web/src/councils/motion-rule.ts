@@ -1,11 +1,11 @@
 /**
  * What a motion's rule and result mean, in words, and the pure pieces of the motion
- * screens: the majority presets of the proposal form, the phase of a motion, options
- * typed one per line, weights in hundredths of a vote.
+ * screens: the rule the proposal form sends, the phase of a motion, options typed one
+ * per line, weights in hundredths of a vote.
  */
 import type { Language, MessageKey } from '../i18n.js';
 import type { Translate } from '../language.js';
-import type { ChoiceResult, Motion, MotionBase, RankingResult } from './api.js';
+import type { ChoiceResult, Motion, MotionBase, MotionKind, NewMotion, RankingResult } from './api.js';
 
 /** The default options of a yes/no motion, as the server stores them. */
 const STANDARD_OPTIONS = ['yes', 'no', 'abstain'] as const;
@@ -15,15 +15,62 @@ export function optionLabel(t: Translate, option: string): string {
   return (STANDARD_OPTIONS as readonly string[]).includes(option) ? t(`motion.option.${option}` as MessageKey) : option;
 }
 
-export const MAJORITIES = ['simple', 'twoThirds', 'members'] as const;
-export type Majority = (typeof MAJORITIES)[number];
+/** The majority a motion decided by choice needs: more than half or two thirds, or a
+ *  share of the person's own. */
+export const THRESHOLDS = ['simple', 'twoThirds', 'custom'] as const;
+export type ThresholdChoice = (typeof THRESHOLDS)[number];
+export const thresholdShare: Readonly<Record<Exclude<ThresholdChoice, 'custom'>, number>> = { simple: 0.5, twoThirds: 2 / 3 };
 
-/** The rule each preset of the proposal form sends. */
-export const majorityRule: Readonly<Record<Majority, { base: MotionBase; threshold: number }>> = {
-  simple: { base: 'cast', threshold: 0.5 },
-  twoThirds: { base: 'cast', threshold: 2 / 3 },
-  members: { base: 'members', threshold: 0.5 },
-};
+/** Secret or by name: as the body's charter says unless the proposer chooses. */
+export const SECRECIES = ['charter', 'secret', 'rollCall'] as const;
+export type SecrecyChoice = (typeof SECRECIES)[number];
+
+/** What the proposal form's "more options" hold, as typed. */
+export interface RuleForm {
+  kind: MotionKind;
+  base: MotionBase;
+  threshold: ThresholdChoice;
+  /** The custom threshold in percent, when `threshold` is `custom`. */
+  customPercent: string;
+  /** Empty: the body's charter sets the quorum. */
+  quorumPercent: string;
+  secrecy: SecrecyChoice;
+}
+
+export const DEFAULT_RULE_FORM: RuleForm = { kind: 'choice', base: 'cast', threshold: 'simple', customPercent: '', quorumPercent: '', secrecy: 'charter' };
+
+/** "66,7" or "66.7" → 0.667; null unless a number from 0 to 100 (below 100 if `below100`). */
+export function parsePercent(text: string, below100 = false): number | null {
+  const t = text.trim().replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  const p = Number(t);
+  return p <= 100 && !(below100 && p === 100) ? p / 100 : null;
+}
+
+export type RuleProblem = 'threshold' | 'quorum';
+
+/**
+ * The rule the form sends: base and threshold for a motion decided by choice (a ranking
+ * has none), the quorum and the secrecy only when chosen — left out, the server takes
+ * the body's charter. Or the fields whose percent cannot be read.
+ */
+export function ruleOf(form: RuleForm): { rule: Pick<NewMotion, 'base' | 'threshold' | 'quorum' | 'secret'>; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  const rule: Pick<NewMotion, 'base' | 'threshold' | 'quorum' | 'secret'> = {};
+  if (form.kind === 'choice') {
+    // the server's rule is "more than the threshold", which must stay below the whole
+    const threshold = form.threshold === 'custom' ? parsePercent(form.customPercent, true) : thresholdShare[form.threshold];
+    if (threshold === null) problems.push('threshold');
+    else Object.assign(rule, { base: form.base, threshold });
+  }
+  if (form.quorumPercent.trim()) {
+    const quorum = parsePercent(form.quorumPercent);
+    if (quorum === null) problems.push('quorum');
+    else rule.quorum = quorum;
+  }
+  if (form.secrecy !== 'charter') rule.secret = form.secrecy === 'secret';
+  return { rule, problems };
+}
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
@@ -39,10 +86,14 @@ export const percent = (share: number) => Math.round(share * 1000) / 10;
 
 /** "Se aprueba con más de la mitad de los votos emitidos (sin contar las abstenciones); quórum 50 %." */
 export function ruleWords(t: Translate, motion: Pick<Motion, 'kind' | 'base' | 'threshold' | 'quorum'>): string {
-  const quorum = t('motion.rule.quorum', { percent: percent(motion.quorum) });
-  if (motion.kind === 'ranking') return `${t('motion.rule.ranking')} ${quorum}`;
+  return `${majorityWords(t, motion)} ${t('motion.rule.quorum', { percent: percent(motion.quorum) })}`;
+}
+
+/** The rule without the quorum: "Se aprueba con más de dos tercios de los votos emitidos (…)." */
+export function majorityWords(t: Translate, motion: Pick<Motion, 'kind' | 'base' | 'threshold'>): string {
+  if (motion.kind === 'ranking') return t('motion.rule.ranking');
   const key: MessageKey = motion.base === 'members' ? 'motion.rule.members' : 'motion.rule.cast';
-  return `${t(key, { share: shareWords(t, motion.threshold) })} ${quorum}`;
+  return t(key, { share: shareWords(t, motion.threshold) });
 }
 
 export type MotionPhase = 'voting' | 'ended' | 'closed';
