@@ -3,6 +3,7 @@ import { VERSION } from '../core/version.js';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isProblem } from '../core/problem.js';
 import { SCOPES } from '../people/model.js';
 import { registerCount } from './count.js';
+import { registerRation } from './ration.js';
 
 // Kept light: commands that need the database or the server load `./commands.js` when
 // they run, so `cordon count` and `--help` start in a fraction of a second.
@@ -41,6 +42,7 @@ export function buildProgram(result: { code: number }): Command {
     });
 
   registerCount(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
+  registerRation(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
 
   const audit = program.command('audit').description('the tamper-evident audit chain');
   audit
