@@ -14,7 +14,7 @@ export class Batcher<I, O> {
   private inFlight = 0;
 
   constructor(
-    private readonly run: (items: readonly I[]) => Promise<O[]>,
+    private readonly run: (items: readonly I[]) => Promise<readonly O[]>,
     private readonly runOne: (item: I) => Promise<O>,
     private readonly opts: { maxBatch: number; slots: number; key?: (item: I) => string },
   ) {}
@@ -61,7 +61,7 @@ export class Batcher<I, O> {
       await this.runOne(w!.item).then(w!.resolve, w!.reject);
       return;
     }
-    let results: O[];
+    let results: readonly O[];
     try {
       results = await this.run(batch.map((w) => w.item));
     } catch {

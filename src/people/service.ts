@@ -3,6 +3,7 @@ import type { Actor } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
 import type { Clock } from '../core/clock.js';
 import { problem, type FieldError } from '../core/problem.js';
+import { Batcher, perDb } from '../db/batch.js';
 import type { Db } from '../db/db.js';
 import { requireAdmin, requirePerson } from './access.js';
 import { SCOPES, type ApiToken, type Person, type Scope, type SessionInfo } from './model.js';
@@ -150,8 +151,19 @@ export async function logout(ctx: Ctx, sessionToken: string): Promise<void> {
 export type SessionCheck = { ok: true; session: SessionInfo } | { ok: false; reason: 'unknown' | 'expired' };
 
 /** Looks up a session cookie's secret. */
+// Every request signed in with a cookie looks up its session: concurrent lookups go
+// to the database together (see Batcher).
+const sessionLookups = perDb(
+  (db: Db) =>
+    new Batcher<Uint8Array, store.FoundSession | undefined>(
+      (hashes) => store.sessionsByHash(db, hashes),
+      (hash) => store.sessionByHash(db, hash),
+      { maxBatch: 200, slots: 4 },
+    ),
+);
+
 export async function checkSession(db: Db, clock: Clock, sessionToken: string): Promise<SessionCheck> {
-  const s = await store.sessionByHash(db, secretHash(sessionToken));
+  const s = await sessionLookups(db).submit(secretHash(sessionToken));
   if (!s || s.ended) return { ok: false, reason: 'unknown' };
   if (s.expiresAt <= clock.now()) return { ok: false, reason: 'expired' };
   return { ok: true, session: { person: s.person, csrfToken: s.csrfToken, expiresAt: s.expiresAt } };

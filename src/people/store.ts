@@ -83,7 +83,14 @@ export async function insertSession(
   );
 }
 
-export async function sessionByHash(q: Queryable, idHash: Uint8Array) {
+export interface FoundSession {
+  person: Person;
+  csrfToken: string;
+  expiresAt: Date;
+  ended: boolean;
+}
+
+export async function sessionByHash(q: Queryable, idHash: Uint8Array): Promise<FoundSession | undefined> {
   const [r] = await q.query<PersonRow & { csrf_token: string; expires_at: Date; ended_at: Date | null; person_id: string }>(
     `select p.*, s.csrf_token, s.expires_at, s.ended_at, s.person_id
      from session s join person p on p.id = s.person_id where s.id_hash = $1`,
@@ -97,6 +104,21 @@ export async function sessionByHash(q: Queryable, idHash: Uint8Array) {
       ended: r.ended_at !== null || r.disabled_at !== null,
     }
   );
+}
+
+/** Many sessions in one statement (the sign-in check of concurrent requests, see Batcher). */
+export async function sessionsByHash(q: Queryable, idHashes: readonly Uint8Array[]): Promise<(FoundSession | undefined)[]> {
+  const rows = await q.query<PersonRow & { csrf_token: string; expires_at: Date; ended_at: Date | null; person_id: string; key: string }>(
+    `select p.*, s.csrf_token, s.expires_at, s.ended_at, s.person_id, encode(s.id_hash, 'hex') as key
+     from session s join person p on p.id = s.person_id
+     where s.id_hash = any (select decode(h, 'hex') from unnest($1::text[]) h)`,
+    [idHashes.map((h) => Buffer.from(h).toString('hex'))],
+  );
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return idHashes.map((h) => {
+    const r = byKey.get(Buffer.from(h).toString('hex'));
+    return r && { person: toPerson(r), csrfToken: r.csrf_token, expiresAt: r.expires_at, ended: r.ended_at !== null || r.disabled_at !== null };
+  });
 }
 
 export async function endSession(q: Queryable, idHash: Uint8Array, at: Date): Promise<string | undefined> {

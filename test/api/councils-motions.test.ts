@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { addMembers, createBody, createSeats, grantOffice, recordDelegate } from '../../src/councils/index.js';
+import { addPerson } from '../../src/people/index.js';
 import { Client } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -112,7 +113,7 @@ describe('many secret votes at once', () => {
   test('written together, each voter still gets their own answer: receipt, already voted, or not a member', async () => {
     const sys = { ...s.system, clock };
     const crowd = (await createBody(sys, { kind: 'workplace', name: 'Sumar Algodón', parentId: cordon })).id;
-    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => s.addPerson({ username: `crowd${i}`, displayName: `Crowd ${i}` })));
+    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => addPerson(sys, { username: `crowd${i}`, displayName: `Crowd ${i}` })));
     await addMembers(sys, crowd, people.slice(0, 30).map((p) => p.id));
     const m = (await as('p1').post(`/bodies/${big}/motions`, { title: 'x', text: 'x' })).body; // Perlak's: the crowd is not in it
     const { proposeMotion, voteMotion } = await import('../../src/councils/index.js');
