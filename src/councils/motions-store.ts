@@ -185,7 +185,7 @@ export interface SecretBallot {
 export async function castSecretAsMembers(q: Queryable, items: readonly SecretBallot[]): Promise<{ member: boolean; seated: boolean; cast: boolean }[]> {
   const rows = await q.query<{ member: boolean; seated: boolean; cast: boolean }>(
     `with input as (
-       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::timestamptz[], $10::text[])
+       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])
          with ordinality as t(body_id, person_id, motion_id, ballot_id, choice, ranking, receipt, audit_id, at, payload, ord)
      ), place as (
        select i.*, exists (select 1 from membership m where m.body_id = i.body_id and m.person_id = i.person_id and m.until is null) as member,
@@ -201,7 +201,7 @@ export async function castSecretAsMembers(q: Queryable, items: readonly SecretBa
        returning id
      ), audit as (
        insert into audit_event (id, at, actor, action, subject, payload)
-       select p.audit_id, p.at, $11, $12, 'motion:' || p.motion_id, p.payload from place p join ballot b on b.id = p.ballot_id order by p.ballot_id
+       select p.audit_id, p.at::timestamptz, $11, $12, 'motion:' || p.motion_id, p.payload from place p join ballot b on b.id = p.ballot_id order by p.ballot_id
        returning 1
      )
      select p.member, p.seated, exists (select 1 from ballot b where b.id = p.ballot_id) as cast, (select count(*) from audit) as audited
@@ -215,7 +215,7 @@ export async function castSecretAsMembers(q: Queryable, items: readonly SecretBa
       items.map((i) => (i.ranking ? `{${i.ranking.join(',')}}` : null)),
       items.map((i) => Buffer.from(i.receiptHash).toString('hex')),
       items.map((i) => i.audit[0]),
-      items.map((i) => i.audit[1]),
+      items.map((i) => (i.audit[1] as Date).toISOString()), // an array of Dates is not sent as timestamptz[]
       items.map((i) => i.audit[5]),
       items[0]!.audit[2],
       items[0]!.audit[3],

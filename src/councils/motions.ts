@@ -3,7 +3,7 @@ import { appendAudit, auditValues } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { publish } from '../core/events.js';
 import { problem } from '../core/problem.js';
-import { Batcher, perDb } from '../db/batch.js';
+import { Batcher, batchSlots, perDb } from '../db/batch.js';
 import type { Db, Queryable, Tx } from '../db/db.js';
 import type { Clock } from '../core/clock.js';
 import type { IdSource } from '../core/ids.js';
@@ -149,9 +149,12 @@ const ballots = perDb((db: Db) =>
   new Batcher<ms.SecretBallot, { member: boolean; seated: boolean; cast: boolean }>(
     (items) => ms.castSecretAsMembers(db, items),
     (b) => ms.castSecretAsMember(db, b, b.audit),
-    { maxBatch: 200, slots: 4, key: (b) => `${b.motionId}:${b.personId}` },
+    { maxBatch: 200, slots: batchSlots(db), key: (b) => `${b.motionId}:${b.personId}` },
   ),
 );
+
+/** How the batched secret votes went on this database handle (tests, metrics). */
+export const secretBallotStats = (db: Db) => ballots(db).stats;
 
 export interface VoteInput {
   choice?: number;

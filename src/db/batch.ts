@@ -12,6 +12,8 @@
 export class Batcher<I, O> {
   private waiting: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
   private inFlight = 0;
+  /** Batches sent, and those that failed and were retried item by item (for tests and metrics). */
+  readonly stats = { singles: 0, batches: 0, items: 0, fallbacks: 0 };
 
   constructor(
     private readonly run: (items: readonly I[]) => Promise<readonly O[]>,
@@ -57,14 +59,18 @@ export class Batcher<I, O> {
 
   private async send(batch: typeof this.waiting): Promise<void> {
     if (batch.length === 1) {
+      this.stats.singles++;
       const [w] = batch;
       await this.runOne(w!.item).then(w!.resolve, w!.reject);
       return;
     }
     let results: readonly O[];
+    this.stats.batches++;
+    this.stats.items += batch.length;
     try {
       results = await this.run(batch.map((w) => w.item));
     } catch {
+      this.stats.fallbacks++;
       // one item spoiled the batch: each goes alone, to get its own answer
       await Promise.all(batch.map((w) => this.runOne(w.item).then(w.resolve, w.reject)));
       return;
@@ -72,6 +78,10 @@ export class Batcher<I, O> {
     batch.forEach((w, i) => w.resolve(results[i]!));
   }
 }
+
+/** Statements in flight at once: the embedded database runs one at a time anyway, so
+ *  everything that arrives meanwhile waits for the next batch; a server runs several. */
+export const batchSlots = (db: { driver: 'pglite' | 'postgres' }) => (db.driver === 'pglite' ? 1 : 4);
 
 /** One batcher per database handle (a module keeps its batchers here, keyed by the Db). */
 export function perDb<D extends object, B>(make: (db: D) => B): (db: D) => B {

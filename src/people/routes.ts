@@ -80,10 +80,9 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<PeopleRouteOptions> = async
       schema: { tags: ['auth'], summary: 'The current session', response: { 200: SessionView, ...ProblemResponses } },
     },
     async (req) => {
-      if (!req.auth.sessionToken) throw problem.unauthenticated('no session: this request used a token', 'no_session');
-      const s = await service.checkSession(req.ctx.db, req.ctx.clock, req.auth.sessionToken);
-      if (!s.ok) throw problem.unauthenticated('session expired', 'session_expired');
-      return sessionView(s.session);
+      // the auth hook has just looked the session up and checked it
+      if (!req.auth.session) throw problem.unauthenticated('no session: this request used a token', 'no_session');
+      return sessionView(req.auth.session);
     },
   );
 

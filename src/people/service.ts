@@ -3,7 +3,7 @@ import type { Actor } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
 import type { Clock } from '../core/clock.js';
 import { problem, type FieldError } from '../core/problem.js';
-import { Batcher, perDb } from '../db/batch.js';
+import { Batcher, batchSlots, perDb } from '../db/batch.js';
 import type { Db } from '../db/db.js';
 import { requireAdmin, requirePerson } from './access.js';
 import { SCOPES, type ApiToken, type Person, type Scope, type SessionInfo } from './model.js';
@@ -158,9 +158,12 @@ const sessionLookups = perDb(
     new Batcher<Uint8Array, store.FoundSession | undefined>(
       (hashes) => store.sessionsByHash(db, hashes),
       (hash) => store.sessionByHash(db, hash),
-      { maxBatch: 200, slots: 4 },
+      { maxBatch: 200, slots: batchSlots(db) },
     ),
 );
+
+/** How the batched session lookups went on this database handle (tests, metrics). */
+export const sessionLookupStats = (db: Db) => sessionLookups(db).stats;
 
 export async function checkSession(db: Db, clock: Clock, sessionToken: string): Promise<SessionCheck> {
   const s = await sessionLookups(db).submit(secretHash(sessionToken));

@@ -43,7 +43,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
         const s = await checkSession(deps.db, deps.clock, cookie);
         if (s.ok) {
           actor = { kind: 'person', id: s.session.person.id, isAdmin: s.session.person.isAdmin };
-          req.auth = { via: 'session', csrfToken: s.session.csrfToken, sessionToken: cookie };
+          req.auth = { via: 'session', csrfToken: s.session.csrfToken, sessionToken: cookie, session: s.session };
         } else
           req.auth = {
             via: 'none',

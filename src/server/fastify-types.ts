@@ -1,5 +1,5 @@
 import type { Ctx } from '../core/context.js';
-import type { Scope } from '../people/model.js';
+import type { Scope, SessionInfo } from '../people/model.js';
 
 /** Who may call a route: anyone, a signed-in person (or token), or an administrator. */
 export type AuthLevel = 'public' | 'user' | 'admin';
@@ -10,6 +10,8 @@ export interface RequestAuth {
   /** For session requests: the session's CSRF token and cookie secret. */
   csrfToken?: string;
   sessionToken?: string;
+  /** The session itself, as looked up for this request. */
+  session?: SessionInfo;
   /** Why a presented credential was not accepted (names it in the 401). */
   rejected?: { code: string; reason: string };
 }

@@ -27,6 +27,30 @@ describe('sessions', () => {
     expect((await c.get('/auth/session')).body.person.username).toBe('rosa');
   });
 
+  test('concurrent requests of different people share one session lookup, and each is who they are', async () => {
+    const { sessionLookupStats } = await import('../../src/people/service.js');
+    const clients = await Promise.all(
+      [['rosa', 'rosa-password'], ['admin', 'admin-password']].map(async ([u, p]) => {
+        const c = new Client(s.url);
+        await c.login(u!, p!);
+        return [u, c] as const;
+      }),
+    );
+    const before = { ...sessionLookupStats(s.testDb.db) };
+    const seen = await Promise.all(Array.from({ length: 100 }, (_, i) => clients[i % 2]!).map(async ([u, c]) => [u, (await c.get('/auth/session')).body.person.username]));
+    for (const [u, got] of seen) expect(got).toBe(u);
+    const after = sessionLookupStats(s.testDb.db);
+    expect(after.singles + after.items - before.singles - before.items).toBe(100); // one lookup per request
+    expect(after.fallbacks).toBe(before.fallbacks);
+    // whether lookups gather depends on timing; the statement that serves a gathered batch
+    // answers in order, one answer per session, unknown ones undefined
+    const { sessionsByHash } = await import('../../src/people/store.js');
+    const { secretHash } = await import('../../src/people/secrets.js');
+    const cookies = clients.map(([, c]) => decodeURIComponent(c.cookie!.split('=')[1]!));
+    const found = await sessionsByHash(s.testDb.db, [secretHash(cookies[1]!), secretHash('no-such-session'), secretHash(cookies[0]!), secretHash(cookies[1]!)]);
+    expect(found.map((f) => f?.person.username)).toEqual(['admin', undefined, 'rosa', 'admin']);
+  });
+
   test('the password is stored as an argon2id hash', async () => {
     const [row] = await s.testDb.db.query<{ password_hash: string }>(`select password_hash from person where username = 'rosa'`);
     expect(row!.password_hash).toMatch(/^\$argon2id\$/);

@@ -121,7 +121,13 @@ describe('many secret votes at once', () => {
     const vote = (i: number, motionId = motion.id) => voteMotion({ ...sys, actor: { kind: 'person', id: people[i]!.id, isAdmin: false } }, motionId, { choice: i % 3 });
     // 30 members, 10 of them twice, 10 people who are not members, and one vote on a motion of another body
     const attempts = [...people.keys()].flatMap((i) => (i < 10 ? [i, i] : [i]));
+    const { secretBallotStats } = await import('../../src/councils/motions.js');
+    const before = { ...secretBallotStats(s.testDb.db) };
     const results = await Promise.allSettled([...attempts.map((i) => vote(i)), vote(5, m.id)]);
+    // they went to the database together, and no batch had to be taken apart
+    const after = secretBallotStats(s.testDb.db);
+    expect(after.batches).toBeGreaterThan(before.batches);
+    expect(after.fallbacks).toBe(before.fallbacks);
     const outcome = results.map((r) => (r.status === 'fulfilled' ? 'receipt' : (r.reason as { code: string }).code));
     const count = (x: string) => outcome.filter((o) => o === x).length;
     expect({ receipt: count('receipt'), already: count('already_voted'), notMember: count('not_member') }).toEqual({ receipt: 30, already: 10, notMember: 11 });
