@@ -81,7 +81,7 @@ export class Batcher<I, O> {
 
 /** Statements in flight at once: the embedded database runs one at a time anyway, so
  *  everything that arrives meanwhile waits for the next batch; a server runs several. */
-export const batchSlots = (db: { driver: 'pglite' | 'postgres' }) => (db.driver === 'pglite' ? 1 : 4);
+export const batchSlots = (db: { driver: 'pglite' | 'postgres' }) => (db.driver === 'pglite' ? 1 : 2);
 
 /** One batcher per database handle (a module keeps its batchers here, keyed by the Db). */
 export function perDb<D extends object, B>(make: (db: D) => B): (db: D) => B {
