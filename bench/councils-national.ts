@@ -175,14 +175,18 @@ async function load(jobArgs: Record<string, unknown>) {
 /** With Debian's wrk installed (a C load generator, far lighter than Node's http client on
  *  two cores), load runs for `seconds` instead of a fixed count. */
 const WRK = existsSync('/usr/bin/wrk') && !process.argv.includes('--node-load');
-async function wrk(port: number, script: string, args: string[], seconds: number) {
+async function wrk(port: number, script: string, args: string[], seconds: number, finished?: () => Promise<boolean>) {
   return new Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number; statuses: Record<string, number> }>((resolve, reject) => {
     const threads = 2;
     const child = spawn('/usr/bin/wrk', ['-t', String(threads), '-c', String(CONCURRENCY), '-d', `${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`, '--', ...args, String(threads)], { cwd: root });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
+    // wrk cannot stop after a number of requests: the script stops its threads, and once
+    // the work is all done an interrupt makes wrk print its figures for the time it ran
+    const poll = finished && setInterval(() => void finished().then((yes) => yes && child.kill('SIGINT')), 100);
     child.once('close', () => {
+      clearInterval(poll);
       const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? Number.NaN);
       const ms = (re: RegExp) => {
         const m = re.exec(out);
@@ -203,7 +207,10 @@ const server = await startChild(['bin/cordon.js', 'start', '--port', '0', '--no-
 // time limit is only a backstop. The reference runs for as long as the ballots took.
 const ballotStart = performance.now();
 const ballots = WRK
-  ? await wrk(server.port, 'bench/lib/ballots.lua', [String(size.perBase), String(voters)], Math.max(30, Math.ceil(voters / 500)))
+  ? await wrk(server.port, 'bench/lib/ballots.lua', [String(size.perBase), String(voters)], Math.max(30, Math.ceil(voters / 500)), async () => {
+      const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`select count(*)::int8 as n from motion_voter v join motion m on m.id = v.motion_id where m.title = 'Pregunta HTTP'`);
+      return n >= voters;
+    })
   : await load({ url: `http://127.0.0.1:${server.port}`, requests: voters, concurrency: CONCURRENCY, kind: 'ballots', perBase: size.perBase, motions });
 const seconds = Math.max(5, Math.min(60, Math.round((performance.now() - ballotStart) / 1000)));
 await server.stop();
