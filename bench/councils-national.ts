@@ -209,7 +209,7 @@ const ballotStart = performance.now();
 const ballots = WRK
   ? await wrk(server.port, 'bench/lib/ballots.lua', [String(size.perBase), String(voters)], Math.max(30, Math.ceil(voters / 500)), async () => {
       const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`select count(*)::int8 as n from motion_voter v join motion m on m.id = v.motion_id where m.title = 'Pregunta HTTP'`);
-      return n >= voters;
+      return n >= voters - CONCURRENCY; // the last requests in flight when the threads stopped may never be sent
     })
   : await load({ url: `http://127.0.0.1:${server.port}`, requests: voters, concurrency: CONCURRENCY, kind: 'ballots', perBase: size.perBase, motions });
 const seconds = Math.max(5, Math.min(60, Math.round((performance.now() - ballotStart) / 1000)));
