@@ -1,4 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, Statement, TransactionOptions, Tx } from './db.js';
 import { parseInt8, toStatement, withRetry } from './db.js';
@@ -11,6 +12,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [types.INT8]: parseInt8 },
+    // fuzzy matching of names and addresses (duplicate households), as on a server
+    extensions: { pg_trgm },
   });
   const [scs] = (await pg.query<{ standard_conforming_strings: string }>('show standard_conforming_strings')).rows;
   if (scs?.standard_conforming_strings !== 'on') throw new Error('Cordón needs standard_conforming_strings = on');

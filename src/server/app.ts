@@ -16,6 +16,7 @@ import { ProblemBody, ProblemResponses } from '../core/problem-schema.js';
 import type { Db } from '../db/db.js';
 import { migrationStatus } from '../db/migrate.js';
 import { councilRoutes } from '../councils/index.js';
+import { supplyRoutes } from '../supply/index.js';
 import { peopleRoutes } from '../people/index.js';
 import { auditRoutes } from './audit-routes.js';
 import { registerAuth } from './auth.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: config.secureCookies,
   });
   await app.register(councilRoutes);
+  await app.register(supplyRoutes);
 
   const webRoot = deps.webRoot ?? WEB_ROOT;
   if (existsSync(webRoot)) {

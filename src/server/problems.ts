@@ -32,6 +32,9 @@ export function fromDatabase(e: unknown): Problem | undefined {
     case '23503':
       return problem.invalid(field || 'reference', 'refers to something that does not exist', 'bad_reference');
     case '23514':
+      // the database's own guarantee behind a check the code makes first
+      if (constraint === 'stock_balance_quantity_check') return problem.conflict('quantity', 'not enough stock: a balance would go below zero', 'insufficient_stock');
+      return problem.invalid(field || 'value', `breaks the rule ${constraint || 'of the schema'}`, 'constraint');
     case '23502':
       return problem.invalid(field || 'value', `breaks the rule ${constraint || 'of the schema'}`, 'constraint');
     case '22P02':

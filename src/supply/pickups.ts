@@ -1,0 +1,154 @@
+import { personOf } from '../core/actor.js';
+import { appendAudit } from '../core/audit/index.js';
+import type { Ctx } from '../core/context.js';
+import { publish } from '../core/events.js';
+import { Problem, problem, type FieldError } from '../core/problem.js';
+import type { Tx } from '../db/db.js';
+import { isAdminActor } from '../people/index.js';
+import { holdsOffice } from '../councils/access.js';
+import { parseCardCode } from './card-code.js';
+import { SUPPLY_OFFICES } from './households.js';
+import { policyOf } from './periods.js';
+import { takeForPickup } from './stock.js';
+
+export interface PickupInput {
+  /** Made by the client (the desk works offline): the same id is the same pickup. */
+  id: string;
+  card: string;
+  /** The distribution point, e.g. "Sede JAP, mesa 2". */
+  point: string;
+  lines: { good: string; quantity: number }[];
+  /** When it happened (an offline desk syncs later); default now. */
+  at?: string;
+}
+
+export interface PickupResult {
+  id: string;
+  householdId: string;
+  periodId: string;
+  lines: { good: string; quantity: number; left: number }[];
+  at: string;
+  /** True when this id had been recorded before: nothing was recorded again. */
+  replay: boolean;
+}
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * An officer of the household's committee records a pickup. Refused: a card that is not
+ * a live card, a household of another committee, a non-officer, a good not in the
+ * period, a quantity that is not a whole number ≥ 1 or is more than what is left of the
+ * entitlement, and stock that would go negative. The entitlement row is locked, so two
+ * desks recording the same household at the same moment cannot both take the last of it.
+ * Replaying an id returns the first recording; reusing it for another pickup is refused.
+ */
+export async function recordPickup(ctx: Ctx, input: PickupInput): Promise<PickupResult> {
+  const officer = personOf(ctx.actor);
+  if (!officer) throw problem.unauthenticated('sign in as an officer of the committee');
+  const card = parseCardCode(input.card);
+  if (!card.ok) throw problem.invalid('card', card.reason, 'bad_card');
+  const errors: FieldError[] = [];
+  if (!input.point.trim()) errors.push({ field: 'point', reason: 'name the distribution point' });
+  if (!input.lines.length) errors.push({ field: 'lines', reason: 'give at least one good and quantity' });
+  const seen = new Set<string>();
+  input.lines.forEach((l, i) => {
+    if (!Number.isSafeInteger(l.quantity) || l.quantity < 1) errors.push({ field: `lines/${i}/quantity`, reason: 'must be a whole number of units ≥ 1' });
+    if (seen.has(l.good)) errors.push({ field: `lines/${i}/good`, reason: 'this good is already on another line' });
+    seen.add(l.good);
+  });
+  const at = input.at ? new Date(input.at) : ctx.clock.now();
+  if (Number.isNaN(at.getTime())) errors.push({ field: 'at', reason: 'must be a date-time' });
+  else if (at.getTime() > ctx.clock.now().getTime() + 5 * 60_000) errors.push({ field: 'at', reason: 'is in the future' });
+  if (errors.length) throw problem.invalidMany(errors);
+
+  return ctx.db.transaction(async (tx) => {
+    const [prior] = await tx.query<{ household_id: string; period_id: string; lines: { good: string; quantity: number }[]; at: Date; officer_id: string }>(
+      'select household_id, period_id, lines, at, officer_id from pickup where id = $1',
+      [input.id],
+    );
+    const [c] = await tx.query<{ household_id: string; committee_id: string; revoked_at: Date | null }>(
+      'select c.household_id, h.committee_id, c.revoked_at from ration_card c join household h on h.id = c.household_id where c.code = $1',
+      [card.code],
+    );
+    if (!c) throw problem.notFound('card', 'no household has this card', 'unknown_card');
+    let officerHere = isAdminActor(ctx.actor);
+    for (const t of SUPPLY_OFFICES) if (!officerHere && (await holdsOffice(tx, officer, c.committee_id, t))) officerHere = true;
+    if (!officerHere) {
+      const [elsewhere] = await tx.query("select 1 from office where person_id = $1 and title = any($2::text[]) and until is null limit 1", [officer, [...SUPPLY_OFFICES]]);
+      throw elsewhere
+        ? problem.forbidden('this household belongs to another committee; it collects there', 'other_committee')
+        : problem.forbidden("only the committee's supply officers record pickups", 'not_officer');
+    }
+    if (prior) {
+      const same = prior.household_id === c.household_id && JSON.stringify(prior.lines) === JSON.stringify(input.lines.map((l) => ({ good: l.good, quantity: l.quantity })));
+      if (!same) throw problem.conflict('id', 'this pickup id was used for another pickup', 'pickup_id_reused');
+      return { id: input.id, householdId: prior.household_id, periodId: prior.period_id, lines: await linesLeft(tx, prior.period_id, prior.household_id, prior.lines), at: prior.at.toISOString(), replay: true };
+    }
+    if (c.revoked_at) throw problem.invalid('card', 'this card was revoked; ask the committee for the new one', 'revoked_card');
+    const grace = (await policyOf(tx, c.committee_id)).graceDays;
+    const day = dayOf(at);
+    const [period] = await tx.query<{ id: string; goods: string[] }>(
+      `select id, goods from ration_period where status = 'open' and starts <= $1::date and ends + $2::int >= $1::date order by starts desc limit 1`,
+      [day, grace],
+    );
+    if (!period) throw problem.conflict('at', `no open ration period on ${day}`, 'no_period');
+    const goods = await tx.query<{ id: string; code: string; i: number }>(
+      'select g.id, g.code, u.i::int as i from unnest($1::uuid[]) with ordinality u(id, i) join good g on g.id = u.id',
+      [period.goods],
+    );
+    const [e] = await tx.query<{ rations: number[]; collected: number[] }>(
+      'select rations, collected from entitlement where period_id = $1 and household_id = $2 for update',
+      [period.id, c.household_id],
+    );
+    if (!e) throw problem.conflict('card', 'no rations have been computed for this household in this period yet', 'no_entitlement');
+    const collected = [...e.collected];
+    const lineErrors: FieldError[] = [];
+    const resolved = input.lines.map((l, i) => {
+      const g = goods.find((x) => x.code === l.good || x.id === l.good);
+      if (!g) {
+        lineErrors.push({ field: `lines/${i}/good`, reason: `"${l.good}" is not rationed in this period (${goods.map((x) => x.code).join(', ')})` });
+        return null;
+      }
+      const k = g.i - 1;
+      const left = e.rations[k]! - collected[k]!;
+      if (l.quantity > left) lineErrors.push({ field: `lines/${i}/quantity`, reason: `only ${left} left of this household's ration of ${g.code}` });
+      collected[k]! += l.quantity;
+      return { good: g, quantity: l.quantity, k };
+    });
+    if (lineErrors.length) {
+      const beyond = lineErrors.some((x) => x.field.endsWith('/quantity'));
+      throw beyond ? new Problem('conflict', 'beyond_entitlement', 'more than what is left of the entitlement', lineErrors) : problem.invalidMany(lineErrors, 'unknown_good');
+    }
+    await tx.query('update entitlement set collected = $3::int[] where period_id = $1 and household_id = $2', [period.id, c.household_id, collected]);
+    for (const r of resolved) await takeForPickup(tx, ctx, c.committee_id, r!.good.id, r!.quantity, input.id);
+    const lines = input.lines.map((l) => ({ good: l.good, quantity: l.quantity }));
+    await tx.query(
+      'insert into pickup (id, period_id, household_id, committee_id, officer_id, point, lines, at, recorded_at) values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9)',
+      [input.id, period.id, c.household_id, c.committee_id, officer, input.point.trim(), JSON.stringify(lines), at, ctx.clock.now()],
+    );
+    await appendAudit(tx, ctx, { action: 'supply.pickup', subject: `household:${c.household_id}`, payload: { pickup: input.id, period: period.id, point: input.point.trim(), lines } });
+    await publish(tx, 'supply.pickup', { committeeId: c.committee_id, pickupId: input.id });
+    return {
+      id: input.id,
+      householdId: c.household_id,
+      periodId: period.id,
+      lines: resolved.map((r) => ({ good: r!.good.code, quantity: r!.quantity, left: e.rations[r!.k]! - collected[r!.k]! })),
+      at: at.toISOString(),
+      replay: false,
+    };
+  });
+}
+
+async function linesLeft(tx: Tx, periodId: string, householdId: string, lines: { good: string; quantity: number }[]) {
+  const [e] = await tx.query<{ rations: number[]; collected: number[]; codes: string[]; ids: string[] }>(
+    `select e.rations, e.collected,
+            (select array_agg(g.code order by u.i) from unnest(p.goods) with ordinality u(id, i) join good g on g.id = u.id) as codes,
+            (select array_agg(u.id::text order by u.i) from unnest(p.goods) with ordinality u(id, i)) as ids
+     from entitlement e join ration_period p on p.id = e.period_id where e.period_id = $1 and e.household_id = $2`,
+    [periodId, householdId],
+  );
+  return lines.map((l) => {
+    const k = Math.max(e!.codes.indexOf(l.good), e!.ids.indexOf(l.good));
+    return { good: e!.codes[k] ?? l.good, quantity: l.quantity, left: k >= 0 ? e!.rations[k]! - e!.collected[k]! : 0 };
+  });
+}
