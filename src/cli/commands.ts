@@ -6,7 +6,7 @@ import { systemClock } from '../core/clock.js';
 import { resolveConfig, type Config, type ConfigFlags } from '../core/config.js';
 import { silentLogger, type Ctx } from '../core/context.js';
 import { randomIds } from '../core/ids.js';
-import { EXIT_FAILURE, EXIT_OK, problem } from '../core/problem.js';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, problem } from '../core/problem.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { describeDb, openDb } from '../db/open.js';
@@ -274,4 +274,43 @@ export async function bodyMove(id: string, opts: { parent?: string; root?: boole
     out(`Moved "${b.name}" ${b.parentId ? `under ${b.parentId}` : 'to the root'}.`);
   });
   return EXIT_OK;
+}
+
+const MAX_REGISTER_BYTES = 500 * 1024 * 1024;
+
+/** `cordon supply import FILE --committee ID`: the household register, as the API takes it. */
+export async function supplyImport(file: string, opts: { committee: string; dryRun?: boolean; skipInvalid?: boolean; data?: string }): Promise<number> {
+  const { statSync, readFileSync } = await import('node:fs');
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw problem.invalid(file, `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (size > MAX_REGISTER_BYTES) throw problem.invalid(file, `is ${(size / 1e6).toFixed(0)} MB; the most one import takes is ${MAX_REGISTER_BYTES / 1e6} MB — split it by committee`);
+  const text = readFileSync(file, 'utf8');
+  const cfg = config({ data: opts.data });
+  const { importHouseholds } = await import('../supply/index.js');
+  return withDb(cfg, 'cordon supply import', async (db) => {
+    await migrate(db);
+    const bar = new Progress('households', 0);
+    const t0 = performance.now();
+    const report = await importHouseholds(systemCtx(db, 'cli'), { committeeId: opts.committee, text, dryRun: opts.dryRun ?? false, skipInvalid: opts.skipInvalid ?? false }, (done, total) =>
+      bar.update(done, total),
+    );
+    bar.done();
+    for (const e of report.errors.slice(0, 200)) err(`${file}:${e.line}: ${e.field}: ${e.reason}`);
+    if (report.errors.length > 200) err(`${file}: … and ${report.errors.length - 200} more errors`);
+    const secs = ((performance.now() - t0) / 1000).toFixed(1);
+    if (report.dryRun) out(`Checked: ${report.households} households (${report.members} people) would be imported; ${report.skipped} lines have errors. Nothing written (dry run).`);
+    else if (!report.written) {
+      err(`${file}: ${report.skipped} line${report.skipped === 1 ? ' has' : 's have'} errors; nothing was written (fix them, or use --skip-invalid to import the good households)`);
+      return EXIT_BAD_INPUT;
+    } else
+      out(
+        `Imported ${report.households} households (${report.members} people) in ${secs} s${report.skipped ? `; skipped ${report.skipped} bad lines` : ''}; ${report.duplicates} possible duplicate${report.duplicates === 1 ? '' : 's'} flagged for the officers.`,
+      );
+    // a dry run that finds errors says so in its exit code too, for scripts
+    return report.dryRun && report.errors.length ? EXIT_BAD_INPUT : EXIT_OK;
+  });
 }

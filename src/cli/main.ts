@@ -129,6 +129,18 @@ export function buildProgram(result: { code: number }): Command {
       result.code = await (await commands()).bodyMove(id, opts);
     });
 
+  const supply = program.command('supply').description("people's supply committees: households, stock, rations, pickups");
+  supply
+    .command('import <file>')
+    .description('import the household register (CSV, docs/formats.md) into a committee; a file with errors writes nothing')
+    .requiredOption('--committee <id>', 'the supply committee')
+    .option('--dry-run', 'check the file and report, writing nothing')
+    .option('--skip-invalid', 'import the households whose lines are all good, skipping the rest')
+    .addOption(dataOption())
+    .action(async (file: string, opts: { committee: string; dryRun?: boolean; skipInvalid?: boolean; data?: string }) => {
+      result.code = await (await commands()).supplyImport(file, opts);
+    });
+
   const token = program.command('token').description('bearer tokens for devices and enterprise reporting');
   token
     .command('create')

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -138,5 +138,32 @@ describe('cordon body', { timeout: 60_000 }, () => {
     const cycle = await cordon(['body', 'move', id, '--parent', work, '--data', d]);
     expect([cycle.code, cycle.stderr.trim()]).toEqual([2, 'cordon: parentId: would make the body its own ancestor (a cycle of parents)']);
     expect((await cordon(['body', 'move', work, '--root', '--data', d])).stdout).toMatch(/Moved "Textil Progreso" to the root/);
+  });
+});
+
+describe('cordon supply import', { timeout: 60_000 }, () => {
+  test('a file with errors writes nothing and names each line; a dry run; --skip-invalid imports the good households', async () => {
+    const d = join(dir, 'supply');
+    const add = await cordon(['body', 'add', '--kind', 'supply_committee', '--name', 'JAP Población La Victoria', '--data', d]);
+    const jap = /\(([0-9a-f-]{36})\)/.exec(add.stdout)![1]!;
+    const file = join(dir, 'households.csv');
+    writeFileSync(
+      file,
+      ['household,zone,address,name,birth_date,needs', 'V-1,Norte,Calle 1,Ana Soto,1980-01-01,', 'V-1,Norte,Calle 1,Beto Soto,2026-01-01,infant', 'V-2,Norte,Calle 2,,1990-01-01,', 'V-3,Norte,Calle 3,Caro Paz,1999-02-30,'].join('\n'),
+    );
+    const refused = await cordon(['supply', 'import', file, '--committee', jap, '--data', d]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${file}:4: name: must not be empty`);
+    expect(refused.stderr).toContain(`${file}:5: birth_date: is not a real date, got "1999-02-30"`);
+    expect(refused.stderr).toMatch(/2 lines have errors; nothing was written/);
+    const dry = await cordon(['supply', 'import', file, '--committee', jap, '--dry-run', '--data', d]);
+    expect([dry.code, dry.stdout.trim()]).toEqual([2, 'Checked: 1 households (2 people) would be imported; 2 lines have errors. Nothing written (dry run).']);
+    const done = await cordon(['supply', 'import', file, '--committee', jap, '--skip-invalid', '--data', d]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/^Imported 1 households \(2 people\) in [\d.]+ s; skipped 2 bad lines; 0 possible duplicates flagged/);
+    const again = await cordon(['supply', 'import', file, '--committee', jap, '--skip-invalid', '--data', d]);
+    expect(again.stderr).toContain(`${file}:2: household: "V-1" is already registered in this committee`);
+    const missing = await cordon(['supply', 'import', join(dir, 'nope.csv'), '--committee', jap, '--data', d]);
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, `cordon: ${join(dir, 'nope.csv')}: cannot read it (ENOENT)`]);
   });
 });
