@@ -267,3 +267,44 @@ export async function closePeriod(ctx: Ctx, periodId: string) {
     return { ...p, status: 'closed' as const, unclaimedReturned: u!.unclaimed };
   });
 }
+
+/** The open period that contains `day` (YYYY-MM-DD), if any. */
+export async function periodOn(q: Queryable, day: string): Promise<Period | undefined> {
+  const [r] = await q.query<{ id: string }>(`select id from ration_period where status = 'open' and starts <= $1::date and ends >= $1::date`, [day]);
+  return r ? periodRow(q, r.id) : undefined;
+}
+
+/**
+ * What a committee's officers see on their dashboard for a period: per good the stock,
+ * need, rations, collected (entitlement progress) and unmet need; households fully
+ * served; and the day's pickups.
+ */
+export async function committeeDashboard(ctx: Ctx, committeeId: string, periodId: string, day: string) {
+  await requireCommittee(ctx.db, committeeId);
+  await requireSupplyOfficer(ctx.db, ctx, committeeId);
+  const period = await getPeriod(ctx.db, periodId);
+  const goods = await ctx.db.query<{ code: string; name: string; unit: string; i: number; stock: number; need: number; allocated: number; collected: number; households: number; served: number }>(
+    `select g.code, g.name, g.unit, u.i::int as i,
+            coalesce((select quantity from stock_balance b where b.committee_id = $2 and b.good_id = g.id), 0)::int8 as stock,
+            coalesce(a.need, 0)::int8 as need, coalesce(a.allocated, 0)::int8 as allocated,
+            coalesce((select sum(e.collected[u.i]) from entitlement e where e.period_id = $1 and e.committee_id = $2), 0)::int8 as collected,
+            coalesce(a.households, 0)::int as households,
+            (select count(*) from entitlement e where e.period_id = $1 and e.committee_id = $2 and e.collected[u.i] = e.rations[u.i])::int as served
+     from unnest($3::uuid[]) with ordinality u(id, i)
+     join good g on g.id = u.id
+     left join allocation a on a.period_id = $1 and a.committee_id = $2 and a.good_id = g.id
+     order by u.i`,
+    [period.id, committeeId, period.goods],
+  );
+  const today = await ctx.db.query<{ id: string; household_id: string; point: string; lines: unknown; at: Date }>(
+    `select id, household_id, point, lines, at from pickup where committee_id = $1 and at >= $2::date and at < $2::date + 1 order by at desc limit 50`,
+    [committeeId, day],
+  );
+  const [{ n } = { n: 0 }] = await ctx.db.query<{ n: number }>(`select count(*)::int as n from pickup where committee_id = $1 and at >= $2::date and at < $2::date + 1`, [committeeId, day]);
+  return {
+    period,
+    goods: goods.map((g) => ({ good: g.code, name: g.name, unit: g.unit, stock: g.stock, need: g.need, allocated: g.allocated, collected: g.collected, unmet: g.need - g.allocated, households: g.households, served: g.served })),
+    pickupsToday: n,
+    recentPickups: today.map((p) => ({ id: p.id, householdId: p.household_id, point: p.point, lines: p.lines, at: p.at.toISOString() })),
+  };
+}

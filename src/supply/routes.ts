@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Problem } from '../core/problem.js';
+import { Problem, problem } from '../core/problem.js';
 import { ProblemResponses } from '../core/problem-schema.js';
 import * as households from './households.js';
 import * as periods from './periods.js';
@@ -222,6 +222,38 @@ export const supplyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await periods.createPeriod(req.ctx, req.body)),
+  );
+
+  app.get(
+    '/supply/periods/current',
+    {
+      schema: {
+        tags,
+        summary: 'The open period that contains a day (default today)',
+        querystring: Type.Object({ day: Type.Optional(Day) }, { additionalProperties: false }),
+        response: { 200: PeriodView, ...ProblemResponses },
+      },
+    },
+    async (req) => {
+      const day = req.query.day ?? req.ctx.clock.now().toISOString().slice(0, 10);
+      const p = await periods.periodOn(req.ctx.db, day);
+      if (!p) throw problem.notFound('day', `no open ration period on ${day}`, 'no_period');
+      return p;
+    },
+  );
+
+  app.get(
+    '/supply/committees/:id/dashboard',
+    {
+      schema: {
+        tags,
+        summary: "The committee's dashboard for a period: stock, need, rations, collected and unmet per good; the day's pickups",
+        params: IdParams,
+        querystring: Type.Object({ periodId: Id, day: Type.Optional(Day) }, { additionalProperties: false }),
+        response: { 200: Type.Unknown(), ...ProblemResponses },
+      },
+    },
+    async (req) => periods.committeeDashboard(req.ctx, req.params.id, req.query.periodId, req.query.day ?? req.ctx.clock.now().toISOString().slice(0, 10)),
   );
 
   app.get('/supply/periods/:id', { schema: { tags, summary: 'A ration period', params: IdParams, response: { 200: PeriodView, ...ProblemResponses } } }, async (req) => periods.getPeriod(req.ctx.db, req.params.id));

@@ -207,6 +207,11 @@ describe('a ration period', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['supply.card.reissue', 'supply.households.import', 'supply.household.register', 'supply.pickup', 'supply.period.open', 'supply.rations.compute', 'supply.stock.count', 'supply.stock.delivery', 'supply.stock.loss', 'supply.stock.transfer']),
     );
+    expect((await c.marta!.get('/supply/periods/current')).body.id).toBe(period);
+    const dash = (await c.marta!.get(`/supply/committees/${norte}/dashboard?periodId=${period}`)).body;
+    expect(dash.goods[0]).toMatchObject({ good: 'flour', need: 2800, allocated: 2250, unmet: 550, collected: flour.picked_up, households: 2 });
+    expect(dash.pickupsToday).toBe(2);
+    expect((await c.vecina!.get(`/supply/committees/${norte}/dashboard?periodId=${period}`)).body.code).toBe('not_officer');
     const closed = await c.admin!.post(`/supply/periods/${period}/close`, {});
     expect(closed.body).toMatchObject({ status: 'closed', unclaimedReturned: expect.any(Number) });
   });
