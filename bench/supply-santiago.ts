@@ -1,0 +1,212 @@
+/**
+ * Santiago's JAPs at full size, on PostgreSQL (DATABASE_URL; a database `cordon_supply`
+ * is created beside it, replaced each run):
+ *  1. import 300,000 households (about a million people) into 600 supply committees from
+ *     the register CSV, committee by committee, with duplicate detection (target < 60 s);
+ *  2. compute a week's rations of 20 goods for every committee (target < 10 s);
+ *  3. record pickups through the HTTP API — real officer sessions, client ids, audit
+ *     events — for `--seconds` (default 120) with wrk (target ≥ 2,000/s, p99 < 50 ms),
+ *     beside a bare fastify route doing one INSERT for the same time;
+ *  4. check that the ledger balances for every good and committee.
+ * Usage: npm run bench -- supply-santiago [--households N] [--committees N] [--seconds S]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { systemActor } from '../src/core/actor.js';
+import { systemClock } from '../src/core/clock.js';
+import { randomIds } from '../src/core/ids.js';
+import { seededRandom } from '../src/core/seeded.js';
+import { migrate } from '../src/db/migrate.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { computeRations, createGood, createPeriod, importHouseholds } from '../src/supply/index.js';
+
+const arg = (flag: string, fallback: number) => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const HOUSEHOLDS = arg('--households', 300_000);
+const COMMITTEES = arg('--committees', 600);
+const SECONDS = arg('--seconds', 120);
+const DISTRICTS = Math.max(1, Math.round(COMMITTEES / 20));
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('supply-santiago needs DATABASE_URL (a PostgreSQL server)');
+  process.exit(2);
+}
+if (!existsSync('/usr/bin/wrk')) {
+  console.error('supply-santiago needs wrk (apt-get install wrk) to load the HTTP API');
+  process.exit(2);
+}
+const benchUrl = Object.assign(new URL(url), { pathname: '/cordon_supply' }).toString();
+const log = (s: string) => console.log(s);
+const secs = (ms: number) => (ms / 1000).toFixed(2);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const admin = openPostgres({ url, max: 1 });
+await admin.exec('drop database if exists cordon_supply with (force)');
+await admin.exec('create database cordon_supply');
+await admin.close();
+const db = openPostgres({ url: benchUrl, max: 4 });
+await migrate(db);
+const ctx = { db, clock: systemClock, ids: randomIds(systemClock), log: pino({ level: 'silent' }), actor: systemActor('bench') };
+const fields: string[] = [`households=${HOUSEHOLDS}`, `committees=${COMMITTEES}`];
+
+// the federation: a region, districts, committees; one officer per committee with a session
+const id = (kind: number, n: number) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const now = new Date();
+await db.query(
+  `insert into body (id, kind, name, parent_id, created_at)
+   select ('00000001-0000-4000-8000-' || lpad(to_hex(1), 12, '0'))::uuid, 'regional', 'Región Metropolitana', null, $1
+   union all select ('00000001-0000-4000-8000-' || lpad(to_hex(1 + d), 12, '0'))::uuid, 'cordon', 'Cordón ' || d, ('00000001-0000-4000-8000-' || lpad(to_hex(1), 12, '0'))::uuid, $1 from generate_series(1, ${DISTRICTS}) d
+   union all select ('00000001-0000-4000-8000-' || lpad(to_hex(1 + ${DISTRICTS} + c), 12, '0'))::uuid, 'supply_committee', 'JAP ' || c,
+                    ('00000001-0000-4000-8000-' || lpad(to_hex(2 + (c - 1) % ${DISTRICTS}), 12, '0'))::uuid, $1 from generate_series(1, ${COMMITTEES}) c`,
+  [now],
+);
+const committee = (c: number) => id(1, 1 + DISTRICTS + c);
+await db.query(
+  `insert into person (id, username, display_name, created_at) select ('00000000-0000-4000-8000-' || lpad(to_hex(c), 12, '0'))::uuid, 'officer' || c, 'Officer ' || c, $1 from generate_series(1, ${COMMITTEES}) c`,
+  [now],
+);
+await db.query(
+  `insert into membership (id, body_id, person_id, since)
+   select gen_random_uuid(), ('00000001-0000-4000-8000-' || lpad(to_hex(1 + ${DISTRICTS} + c), 12, '0'))::uuid, ('00000000-0000-4000-8000-' || lpad(to_hex(c), 12, '0'))::uuid, $1 from generate_series(1, ${COMMITTEES}) c`,
+  [now],
+);
+await db.query(
+  `insert into office (id, body_id, person_id, title, since)
+   select gen_random_uuid(), ('00000001-0000-4000-8000-' || lpad(to_hex(1 + ${DISTRICTS} + c), 12, '0'))::uuid, ('00000000-0000-4000-8000-' || lpad(to_hex(c), 12, '0'))::uuid, 'supply_officer', $1 from generate_series(1, ${COMMITTEES}) c`,
+  [now],
+);
+await db.query(
+  `insert into session (id_hash, person_id, csrf_token, created_at, expires_at)
+   select sha256(('officer-' || c)::bytea), ('00000000-0000-4000-8000-' || lpad(to_hex(c), 12, '0'))::uuid, 'bench-csrf', now(), now() + interval '1 day' from generate_series(1, ${COMMITTEES}) c`,
+);
+
+// 1. the register files: households of 1–7 people, names and birth dates from a seed
+const rnd = seededRandom(1972);
+const first = ['Ana', 'Luis', 'María', 'José', 'Rosa', 'Juan', 'Carmen', 'Pedro', 'Inés', 'Jorge', 'Elena', 'Víctor', 'Marta', 'Pablo', 'Lucía', 'Hugo'];
+const last = ['Pérez', 'González', 'Muñoz', 'Rojas', 'Díaz', 'Soto', 'Contreras', 'Silva', 'Martínez', 'Sepúlveda', 'Morales', 'Rodríguez', 'López', 'Fuentes', 'Araya', 'Torres'];
+const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
+const birth = (minAge: number, maxAge: number) => {
+  const d = new Date(Date.UTC(2026 - minAge, 10, 1) - Math.floor(rnd() * (maxAge - minAge) * 365.25) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+};
+const files: string[] = [];
+let people = 0;
+for (let c = 1; c <= COMMITTEES; c++) {
+  const lines = ['household,zone,address,name,birth_date,needs'];
+  const n = Math.floor(HOUSEHOLDS / COMMITTEES) + (c <= HOUSEHOLDS % COMMITTEES ? 1 : 0);
+  for (let h = 1; h <= n; h++) {
+    const size = 1 + Math.floor(rnd() * rnd() * 7);
+    const surname = `${pick(last)} ${pick(last)}`;
+    const address = `"Pasaje ${1 + Math.floor(rnd() * 60)}, casa ${h}"`;
+    for (let p = 0; p < size; p++) {
+      const adult = p < 2 || rnd() < 0.3;
+      const b = adult ? birth(18, 80) : rnd() < 0.1 ? birth(0, 1) : birth(1, 17);
+      const needs = b > '2025-11-01' ? 'infant' : rnd() < 0.03 ? 'chronic_illness' : '';
+      lines.push(`H-${c}-${h},Zona ${1 + (h % 5)},${address},${pick(first)} ${surname},${b},${needs}`);
+      people++;
+    }
+  }
+  files.push(lines.join('\n'));
+}
+log(`   (register files: ${HOUSEHOLDS} households, ${people} people, ${(files.reduce((a, f) => a + f.length, 0) / 1e6).toFixed(0)} MB of CSV)`);
+const t1 = performance.now();
+let duplicates = 0;
+for (let c = 1; c <= COMMITTEES; c++) {
+  const r = await importHouseholds(ctx, { committeeId: committee(c), text: files[c - 1]! });
+  if (!r.written || r.errors.length) throw new Error(`committee ${c}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  duplicates += r.duplicates;
+  if (c % 100 === 0) log(`   imported ${c} committees in ${secs(performance.now() - t1)} s`);
+}
+const importMs = performance.now() - t1;
+log(`1. imported ${HOUSEHOLDS} households (${people} people) into ${COMMITTEES} committees in ${secs(importMs)} s (target < 60 s); ${duplicates} possible duplicates flagged`);
+fields.push(`people=${people}`, `import_s=${secs(importMs)}`, `duplicates=${duplicates}`);
+
+// 2. twenty goods, a delivery of each to every committee (about 80% of need), the week's rations
+const goods = Array.from({ length: 20 }, (_, g) => `good${g + 1}`);
+for (const [g, code] of goods.entries())
+  await createGood(ctx, { code, name: `Good ${g + 1}`, unit: g % 3 === 0 ? 'ml' : 'g', needRule: g === 19 ? { kind: 'per_child', perChild: 1000 } : { kind: 'equivalent_adult', perAdult: 500 + 100 * g } });
+await db.query(
+  `insert into stock_move (id, good_id, kind, to_committee, quantity, at)
+   select gen_random_uuid(), g.id, 'delivery', h.committee_id, (count(*) * (500 + 100 * (substr(g.code, 5)::int - 1)) * 1.4)::int8, now()
+   from household h cross join good g group by h.committee_id, g.id, g.code`,
+);
+const period = await createPeriod(ctx, { name: 'Semana 1', starts: now.toISOString().slice(0, 10), ends: new Date(now.getTime() + 6 * 86_400_000).toISOString().slice(0, 10), goods });
+const t2 = performance.now();
+const rations = await computeRations(ctx, { periodId: period.id });
+const rationMs = performance.now() - t2;
+log(`2. rations of ${goods.length} goods for ${rations.households} households in ${rations.committees} committees: ${secs(rationMs)} s (target < 10 s)`);
+fields.push(`rations_s=${secs(rationMs)}`);
+
+// 3. pickups over HTTP: each request is one household's pickup of one unit of one good,
+// recorded by its committee's officer; the wrk script reads "card cookie" pairs
+const cards = await db.query<{ code: string; cookie: string }>(
+  `select c.code, 'officer-' || substr(p.username, 8) as cookie
+   from ration_card c join household h on h.id = c.household_id
+   join office o on o.body_id = h.committee_id and o.title = 'supply_officer' join person p on p.id = o.person_id
+   where c.revoked_at is null order by random()`,
+);
+writeFileSync('/tmp/cordon-pickups.txt', cards.map((c) => `${c.code} ${c.cookie}`).join('\n') + '\n');
+function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ port: number; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } });
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = ready.exec(out);
+      if (m) resolve({ port: Number(m[1]), stop: () => new Promise((r) => (child.once('close', () => r()), child.kill('SIGTERM'))) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('close', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+function wrk(port: number, script: string, args: string[], seconds: number) {
+  return new Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }>((resolve, reject) => {
+    const child = spawn('/usr/bin/wrk', ['-t', '2', '-c', '32', '-d', `${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`, '--', ...args], { cwd: root });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.once('close', () => {
+      const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? Number.NaN);
+      const ms = (re: RegExp) => {
+        const m = re.exec(out);
+        if (!m) return Number.NaN;
+        const v = Number(m[1]);
+        return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+      };
+      const requests = num(/(\d+) requests in/);
+      if (Number.isNaN(requests)) reject(new Error(out));
+      else resolve({ rps: num(/Requests\/sec:\s+([\d.]+)/), p50: ms(/50%\s+([\d.]+)(us|ms|s)/), p99: ms(/99%\s+([\d.]+)(us|ms|s)/), errors: num(/Non-2xx or 3xx responses: (\d+)/) || 0, requests });
+    });
+  });
+}
+const server = await startChild(['bin/cordon.js', 'start', '--port', '0', '--no-demo'], { DATABASE_URL: benchUrl, LOG_LEVEL: 'warn', CORDON_DATA: '/tmp/cordon-bench-data' }, /Ready in [\d.]+ s at http:\/\/localhost:(\d+)/);
+const pickups = await wrk(server.port, 'bench/lib/pickups.lua', ['/tmp/cordon-pickups.txt', goods[0]!], SECONDS);
+await server.stop();
+const ref = await startChild(['--import', 'tsx', 'bench/lib/ref-server.ts'], { DATABASE_URL: benchUrl }, /READY (\d+)/);
+const insert = await wrk(ref.port, 'bench/lib/insert.lua', [], SECONDS);
+await ref.stop();
+log(`3. ${pickups.requests} pickups over HTTP in ${SECONDS} s: ${pickups.rps.toFixed(0)}/s, p50 ${pickups.p50.toFixed(1)} ms, p99 ${pickups.p99.toFixed(1)} ms, refused ${pickups.errors} (target ≥ 2,000/s, p99 < 50 ms)`);
+log(`   reference, bare fastify route with one INSERT: ${insert.rps.toFixed(0)}/s, p50 ${insert.p50.toFixed(1)} ms, p99 ${insert.p99.toFixed(1)} ms`);
+fields.push(`pickups=${pickups.requests}`, `pickups_rps=${pickups.rps.toFixed(0)}`, `pickups_p99_ms=${pickups.p99.toFixed(1)}`, `refused=${pickups.errors}`, `insert_rps=${insert.rps.toFixed(0)}`, `pickups_vs_insert=${(pickups.rps / insert.rps).toFixed(2)}`);
+
+// 4. the ledger balances exactly, for every good and committee
+const [check] = await db.query<{ pairs: number; off: number; picked: number; recorded: number }>(
+  `with moves as (
+     select c as committee_id, good_id, sum(q) as net from (
+       select to_committee as c, good_id, quantity as q from stock_move where to_committee is not null
+       union all select from_committee, good_id, -quantity from stock_move where from_committee is not null) m group by c, good_id)
+   select count(*)::int as pairs, count(*) filter (where m.net <> b.quantity)::int as off,
+          (select coalesce(sum(quantity), 0) from stock_move where kind = 'pickup')::int8 as picked,
+          (select count(*) from pickup)::int8 as recorded
+   from moves m join stock_balance b on b.committee_id = m.committee_id and b.good_id = m.good_id`,
+);
+log(`4. ledger: ${check!.pairs} committee × good balances, ${check!.off} off; ${check!.recorded} pickups recorded, ${check!.picked} units out`);
+if (check!.off !== 0) throw new Error('the ledger does not balance');
+fields.push(`ledger_off=${check!.off}`);
+await db.close();
+console.log(`BENCH name=supply-santiago ${fields.join(' ')}`);
