@@ -2,8 +2,12 @@ import { personOf } from '../core/actor.js';
 import { appendAudit } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { publish } from '../core/events.js';
+import { actorLabel } from '../core/actor.js';
+import { canonicalJson } from '../core/audit/canonical.js';
+import { EVENTS_CHANNEL } from '../core/events.js';
 import { Problem, problem, type FieldError } from '../core/problem.js';
-import type { Tx } from '../db/db.js';
+import { Batcher, batchSlots, perDb } from '../db/batch.js';
+import type { Db, Tx } from '../db/db.js';
 import { isAdminActor } from '../people/index.js';
 import { holdsOffice } from '../councils/access.js';
 import { parseCardCode } from './card-code.js';
@@ -43,6 +47,21 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
  * Replaying an id returns the first recording; reusing it for another pickup is refused.
  */
 export async function recordPickup(ctx: Ctx, input: PickupInput): Promise<PickupResult> {
+  const checked = checkPickup(ctx, input);
+  // pickups arriving together are written together (see Batcher); any that the batch
+  // statement cannot settle by itself go through the full path below, one by one
+  const r = await pickupBatches(ctx.db).submit({ ctx, input, ...checked });
+  if ('error' in r) throw r.error;
+  return r.result;
+}
+
+interface Checked {
+  officer: string;
+  code: string;
+  at: Date;
+}
+
+function checkPickup(ctx: Ctx, input: PickupInput): Checked {
   const officer = personOf(ctx.actor);
   if (!officer) throw problem.unauthenticated('sign in as an officer of the committee');
   const card = parseCardCode(input.card);
@@ -60,7 +79,28 @@ export async function recordPickup(ctx: Ctx, input: PickupInput): Promise<Pickup
   if (Number.isNaN(at.getTime())) errors.push({ field: 'at', reason: 'must be a date-time' });
   else if (at.getTime() > ctx.clock.now().getTime() + 5 * 60_000) errors.push({ field: 'at', reason: 'is in the future' });
   if (errors.length) throw problem.invalidMany(errors);
+  return { officer, code: card.code, at };
+}
 
+type Queued = { ctx: Ctx; input: PickupInput } & Checked;
+type Outcome = { result: PickupResult } | { error: unknown };
+
+const pickupBatches = perDb(
+  (db: Db) =>
+    new Batcher<Queued, Outcome>(
+      (items) => recordBatch(db, items),
+      (item) => recordOne(item).then((result) => ({ result }), (error: unknown) => ({ error })),
+      // one pickup per household per batch: two for the same card are never written together
+      { maxBatch: 100, slots: batchSlots(db), key: (q) => q.code },
+    ),
+);
+
+/** How the batched pickups went on this database handle (tests, metrics). */
+export const pickupBatchStats = (db: Db) => pickupBatches(db).stats;
+
+/** The full path, in its own transaction: every check, with the precise refusal. */
+async function recordOne({ ctx, input, officer, code, at }: Queued): Promise<PickupResult> {
+  const card = { code };
   return ctx.db.transaction(async (tx) => {
     const [prior] = await tx.query<{ household_id: string; period_id: string; lines: { good: string; quantity: number }[]; at: Date; officer_id: string }>(
       'select household_id, period_id, lines, at, officer_id from pickup where id = $1',
@@ -101,6 +141,13 @@ export async function recordPickup(ctx: Ctx, input: PickupInput): Promise<Pickup
       [period.id, c.household_id],
     );
     if (!e) throw problem.conflict('card', 'no rations have been computed for this household in this period yet', 'no_entitlement');
+    // the same pickup may have been committed by another desk's retry while we waited for the lock
+    const [late] = await tx.query<{ lines: { good: string; quantity: number }[]; at: Date }>('select lines, at from pickup where id = $1', [input.id]);
+    if (late) {
+      if (JSON.stringify(late.lines) !== JSON.stringify(input.lines.map((l) => ({ good: l.good, quantity: l.quantity }))))
+        throw problem.conflict('id', 'this pickup id was used for another pickup', 'pickup_id_reused');
+      return { id: input.id, householdId: c.household_id, periodId: period.id, lines: await linesLeft(tx, period.id, c.household_id, late.lines), at: late.at.toISOString(), replay: true };
+    }
     const collected = [...e.collected];
     const lineErrors: FieldError[] = [];
     const resolved = input.lines.map((l, i) => {
@@ -126,7 +173,7 @@ export async function recordPickup(ctx: Ctx, input: PickupInput): Promise<Pickup
       'insert into pickup (id, period_id, household_id, committee_id, officer_id, point, lines, at, recorded_at) values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9)',
       [input.id, period.id, c.household_id, c.committee_id, officer, input.point.trim(), JSON.stringify(lines), at, ctx.clock.now()],
     );
-    await appendAudit(tx, ctx, { action: 'supply.pickup', subject: `household:${c.household_id}`, payload: { pickup: input.id, period: period.id, point: input.point.trim(), lines } });
+    await appendAudit(tx, ctx, { action: 'supply.pickup', subject: `household:${c.household_id}`, payload: { pickup: input.id, point: input.point.trim(), lines } });
     await publish(tx, 'supply.pickup', { committeeId: c.committee_id, pickupId: input.id });
     return {
       id: input.id,
@@ -151,4 +198,103 @@ async function linesLeft(tx: Tx, periodId: string, householdId: string, lines: {
     const k = Math.max(e!.codes.indexOf(l.good), e!.ids.indexOf(l.good));
     return { good: e!.codes[k] ?? l.good, quantity: l.quantity, left: k >= 0 ? e!.rations[k]! - e!.collected[k]! : 0 };
   });
+}
+
+/**
+ * Many pickups in one statement. Only the plain case is settled here — a live card, an
+ * officer of the household's committee, an open period, goods of the period, an id not
+ * seen before — and the entitlement update is checked by the database (`within_rations`)
+ * against the row as it is when updated, so concurrent pickups cannot overdraw it. Any
+ * pickup not settled here (a replay, a refusal) goes through the full path alone, and a
+ * batch the database refuses as a whole (a ration or stock that would be overdrawn) is
+ * retried item by item by the Batcher.
+ */
+async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]> {
+  const now = items[0]!.ctx.clock.now();
+  const lines = items.map((q) => q.input.lines.map((l) => ({ good: l.good, quantity: l.quantity })));
+  const rows = await db.transaction(async (tx) => {
+    const settled = await tx.query<{ ord: number; household_id: string | null; period_id: string | null; lefts: number[] | null }>(
+      `with input as (
+         select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[])
+           with ordinality as t(id, card, officer, at, point, codes, qtys, lines_json, audit_id, actor, payload, ord)
+       ), ctx as (
+         select i.*, (i.at::timestamptz at time zone 'UTC')::date as day, c.household_id, h.committee_id, p.id as period_id, p.goods as period_goods
+         from input i
+         join ration_card c on c.code = i.card and c.revoked_at is null
+         join household h on h.id = c.household_id
+         join lateral (
+           select rp.id, rp.goods from ration_period rp
+           where rp.status = 'open' and rp.starts <= (i.at::timestamptz at time zone 'UTC')::date
+             and rp.ends + coalesce((select sp.grace_days from supply_policy sp where sp.committee_id = h.committee_id), 0) >= (i.at::timestamptz at time zone 'UTC')::date
+           order by rp.starts desc limit 1
+         ) p on true
+         where exists (select 1 from office o where o.body_id = h.committee_id and o.person_id = i.officer and o.title in ('supply_officer', 'chair') and o.until is null)
+           and not exists (select 1 from pickup x where x.id = i.id)
+       ), line as (
+         select x.ord, l.pos, g.id as good_id, array_position(x.period_goods, g.id) as k, l.qty
+         from ctx x
+         cross join lateral unnest(string_to_array(x.codes, ','), x.qtys::int[]) with ordinality as l(code, qty, pos)
+         left join good g on g.code = l.code
+       ), plain as (
+         select x.*, (select array_agg(coalesce((select sum(l.qty) from line l where l.ord = x.ord and l.k = i), 0)::int order by i)
+                      from generate_series(1, cardinality(x.period_goods)) i) as additions
+         from ctx x
+         where not exists (select 1 from line l where l.ord = x.ord and (l.k is null or l.qty < 1))
+       ), upd as (
+         update entitlement e
+            set collected = (select array_agg(e.collected[i] + p.additions[i] order by i) from generate_subscripts(e.collected, 1) i)
+           from plain p
+          where e.period_id = p.period_id and e.household_id = p.household_id
+         returning e.household_id, e.period_id, e.collected, e.rations
+       ), done as (
+         select p.*, u.collected, u.rations from plain p join upd u on u.household_id = p.household_id and u.period_id = p.period_id
+       ), moves as (
+         insert into stock_move (id, good_id, kind, from_committee, quantity, pickup_id, at)
+         select gen_random_uuid(), l.good_id, 'pickup', d.committee_id, l.qty, d.id, $12
+         from done d join line l on l.ord = d.ord
+         returning 1
+       ), picks as (
+         insert into pickup (id, period_id, household_id, committee_id, officer_id, point, lines, at, recorded_at)
+         select d.id, d.period_id, d.household_id, d.committee_id, d.officer, d.point, d.lines_json::jsonb, d.at::timestamptz, $12 from done d
+         returning id
+       ), audit as (
+         insert into audit_event (id, at, actor, action, subject, payload)
+         select d.audit_id, $12, d.actor, 'supply.pickup', 'household:' || d.household_id, d.payload from done d order by d.ord
+         returning 1
+       ), notify as (
+         select pg_notify('${EVENTS_CHANNEL}', json_build_object('topic', 'supply.pickup', 'data', json_build_object('committeeId', d.committee_id, 'pickupId', d.id))::text) from done d
+       )
+       select i.ord::int as ord, d.household_id, d.period_id,
+              (select array_agg(d.rations[l.k] - d.collected[l.k] order by l.pos) from line l where l.ord = d.ord) as lefts,
+              (select count(*) from moves) + (select count(*) from picks) + (select count(*) from audit) + (select count(*) from notify) as written
+       from input i left join done d on d.ord = i.ord
+       order by i.ord`,
+      [
+        items.map((q) => q.input.id),
+        items.map((q) => q.code),
+        items.map((q) => q.officer),
+        items.map((q) => q.at.toISOString()),
+        items.map((q) => q.input.point.trim()),
+        items.map((q) => q.input.lines.map((l) => l.good).join(',')),
+        items.map((q) => `{${q.input.lines.map((l) => l.quantity).join(',')}}`),
+        lines.map((l) => JSON.stringify(l)),
+        items.map((q) => q.ctx.ids.uuid()),
+        items.map((q) => actorLabel(q.ctx.actor)),
+        items.map((q, i) => canonicalJson({ pickup: q.input.id, point: q.input.point.trim(), lines: lines[i] })),
+        now,
+      ],
+    );
+    return settled;
+  });
+  return Promise.all(
+    items.map(async (q, i): Promise<Outcome> => {
+      const r = rows[i]!;
+      if (r.household_id && r.period_id && r.lefts)
+        return {
+          result: { id: q.input.id, householdId: r.household_id, periodId: r.period_id, lines: lines[i]!.map((l, k) => ({ good: l.good, quantity: l.quantity, left: r.lefts![k]! })), at: q.at.toISOString(), replay: false },
+        };
+      // not the plain case: the full path says what it is (a replay, or a precise refusal)
+      return recordOne(q).then((result) => ({ result }), (error: unknown) => ({ error }));
+    }),
+  );
 }
