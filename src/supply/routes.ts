@@ -5,6 +5,7 @@ import { ProblemResponses } from '../core/problem-schema.js';
 import * as households from './households.js';
 import * as periods from './periods.js';
 import { recordPickup } from './pickups.js';
+import { printRoutes } from './print-routes.js';
 import { RATION_METHODS } from './ration/index.js';
 import * as stock from './stock.js';
 import { unmetNeed } from './unmet.js';
@@ -32,6 +33,7 @@ const PeriodView = Type.Object({ id: Id, name: Type.String(), starts: Type.Strin
 const tags = ['supply'];
 
 export const supplyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(printRoutes);
   // household register files arrive as CSV
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
