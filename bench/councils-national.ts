@@ -58,7 +58,7 @@ const now = new Date();
 const question = (kind: number) => `('${kind.toString(16).padStart(8, '0')}-0000-4000-8000-' || lpad(to_hex(b), 12, '0'))::uuid`;
 if (HTTP_ONLY) {
   // a previous run's federation: forget its HTTP vote, keep the rest
-  await db.exec(`delete from motion_ballot where motion_id in (select id from motion where title = 'Pregunta HTTP'); delete from motion_voter where motion_id in (select id from motion where title = 'Pregunta HTTP'); delete from motion where title = 'Pregunta HTTP'; delete from session`);
+  await db.exec(`delete from motion_ballot where motion_id in (select id from motion where title = 'Pregunta HTTP'); delete from motion_ballot_held where motion_id in (select id from motion where title = 'Pregunta HTTP'); delete from motion_voter where motion_id in (select id from motion where title = 'Pregunta HTTP'); delete from motion where title = 'Pregunta HTTP'; delete from session`);
   log('1–3. skipped (--http-only: the federation of the last run)');
 } else {
   // 1. build
@@ -238,7 +238,9 @@ log(`   load generator: ${WRK ? `wrk (ballots: every voter once; reference: ${se
 const sent = WRK ? ballots.requests : voters;
 log(`4. ${sent} secret ballots over HTTP: ${ballots.rps.toFixed(0)}/s, p50 ${ballots.p50.toFixed(1)} ms, p99 ${ballots.p99.toFixed(1)} ms, errors ${ballots.errors} ${JSON.stringify(ballots.statuses)} (target ≥ 3000/s, p99 < 50 ms)`);
 log(`   reference, bare fastify route with one INSERT: ${insert.rps.toFixed(0)}/s, p50 ${insert.p50.toFixed(1)} ms, p99 ${insert.p99.toFixed(1)} ms`);
-const [{ n: stored } = { n: 0 }] = await db.query<{ n: number }>(`select count(*)::int8 as n from motion_ballot b join motion m on m.id = b.motion_id where m.title = 'Pregunta HTTP'`);
+const [{ n: stored } = { n: 0 }] = await db.query<{ n: number }>(
+  `select count(*)::int8 as n from (select motion_id from motion_ballot union all select motion_id from motion_ballot_held) b join motion m on m.id = b.motion_id where m.title = 'Pregunta HTTP'`,
+);
 // every answered ballot is stored; with wrk, requests still in flight when time runs out are stored unanswered
 if (stored < sent - ballots.errors || stored > sent - ballots.errors + CONCURRENCY) throw new Error(`ballots stored ${stored}, answered ${sent - ballots.errors}`);
 fields.push(

@@ -59,7 +59,7 @@ export async function markVoted(q: Queryable, electionId: string, personId: stri
 }
 
 export async function insertBallot(q: Queryable, b: { id: string; electionId: string; ranking: number[]; receiptHash: Uint8Array }): Promise<void> {
-  await q.query('insert into election_ballot (id, election_id, ranking, receipt_hash) values ($1, $2, $3::int[], $4)', [
+  await q.query('insert into election_ballot_held (id, election_id, ranking, receipt_hash) values ($1, $2, $3::int[], $4)', [
     b.id,
     b.electionId,
     b.ranking,
@@ -80,10 +80,11 @@ export async function publishedBallots(q: Queryable, electionId: string): Promis
 }
 
 export async function ballotByReceipt(q: Queryable, electionId: string, receiptHash: Uint8Array): Promise<{ ranking: number[] } | undefined> {
-  const [r] = await q.query<{ ranking: number[] }>('select ranking from election_ballot where election_id = $1 and receipt_hash = $2', [
-    electionId,
-    receiptHash,
-  ]);
+  const [r] = await q.query<{ ranking: number[] }>(
+    `select ranking from election_ballot where election_id = $1 and receipt_hash = $2
+     union all select ranking from election_ballot_held where election_id = $1 and receipt_hash = $2`,
+    [electionId, receiptHash],
+  );
   return r;
 }
 

@@ -9,6 +9,7 @@ import { holdsOffice, isMember, requireMember } from './access.js';
 import { parseCharter } from './charter.js';
 import { count, writeBlt, type CountResult, type Election as Ballots, type Method } from './counting/index.js';
 import * as es from './elections-store.js';
+import { flushHeld } from './mixer.js';
 import { newReceipt, receiptHash } from './receipts.js';
 import { ensureSeats } from './recall.js';
 import * as seats from './seats-store.js';
@@ -187,7 +188,8 @@ export async function castBallot(ctx: Ctx, electionId: string, ranking: readonly
     const { receipt, hash } = newReceipt(ctx.ids);
     // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
     await es.insertBallot(tx, { id: crypto.randomUUID(), electionId, ranking: positions, receiptHash: hash });
-    await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'election.ballot', subject: `election:${electionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
+    // held, to be mixed (mixer.ts): the ballot's audit event, with its receipt, comes with the mix
+    await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'election.ballot_held', subject: `election:${electionId}`, payload: {} });
     return { receipt };
   });
 }
@@ -212,6 +214,7 @@ export async function countElection(ctx: Ctx, electionId: string): Promise<Elect
     if (e.status !== 'open' || !e.closes_at || ctx.clock.now() < e.closes_at)
       throw problem.conflict('electionId', 'the vote has not closed yet', 'not_closed');
     const candidates = await es.candidatesOf(tx, electionId);
+    await flushHeld(tx, ctx, 'election', electionId); // every ballot still held is counted
     const groups = await es.groupedBallots(tx, electionId);
     if (!groups.length)
       throw problem.conflict('electionId', 'no ballots were cast, so there is nothing to count: the seats stay as they are; call a new election', 'no_ballots');

@@ -9,3 +9,4 @@ export { proposeMotion, voteMotion, closeMotion, sweepDueMotions, forwardMotion,
 export { tallyChoice } from './tally.js';
 export { reportBack, sweepReportBacks, noticesOf } from './report-back.js';
 export { councilRoutes } from './routes.js';
+export { mixBallots, flushHeld, MIX_AT } from './mixer.js';

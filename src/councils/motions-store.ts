@@ -115,7 +115,7 @@ export async function mandateFor(q: Queryable, baseBodyId: string, motionId: str
 export async function castSecret(q: Queryable, b: { id: string; motionId: string; personId: string; weight: number; choice: number | null; ranking: number[] | null; receiptHash: Uint8Array }): Promise<boolean> {
   const rows = await q.query(
     `with voter as (insert into motion_voter (motion_id, person_id) values ($1, $2) on conflict do nothing returning 1)
-     insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash)
+     insert into motion_ballot_held (id, motion_id, weight, choice, ranking, receipt_hash)
      select $3, $1, $4, $5, $6::int[], $7 from voter returning id`,
     [b.motionId, b.personId, b.id, b.weight, b.choice, b.ranking, b.receiptHash],
   );
@@ -154,7 +154,7 @@ export async function castSecretAsMember(
        insert into motion_voter (motion_id, person_id) select $3, $2 from place where member and not seated
        on conflict do nothing returning 1
      ), ballot as (
-       insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash)
+       insert into motion_ballot_held (id, motion_id, weight, choice, ranking, receipt_hash)
        select $4, $3, 100, $5, $6::int[], $7 from voter returning id
      ), audit as (
        insert into audit_event (id, at, actor, action, subject, payload) select $8, $9, $10, $11, $12, $13 from ballot returning 1
@@ -178,9 +178,8 @@ export interface SecretBallot {
 }
 
 /**
- * Many base members' secret votes in one statement (see Batcher). Voters are marked in
- * the order given and ballots written in the order of their random ids, so neither the
- * rows' order nor their transaction says which ballot is whose among the batch.
+ * Many base members' secret votes in one statement (see Batcher). Ballots are held, to be
+ * mixed later (mixer.ts), so nothing written here leads from a voter to their ballot.
  */
 export async function castSecretAsMembers(q: Queryable, items: readonly SecretBallot[]): Promise<{ member: boolean; seated: boolean; cast: boolean }[]> {
   const rows = await q.query<{ member: boolean; seated: boolean; cast: boolean }>(
@@ -195,7 +194,7 @@ export async function castSecretAsMembers(q: Queryable, items: readonly SecretBa
        insert into motion_voter (motion_id, person_id) select motion_id, person_id from place where member and not seated order by ord
        on conflict do nothing returning motion_id, person_id
      ), ballot as (
-       insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash)
+       insert into motion_ballot_held (id, motion_id, weight, choice, ranking, receipt_hash)
        select p.ballot_id, p.motion_id, 100, p.choice, p.ranking::int[], decode(p.receipt, 'hex')
        from place p join voter v on v.motion_id = p.motion_id and v.person_id = p.person_id order by p.ballot_id
        returning id
@@ -226,7 +225,8 @@ export async function castSecretAsMembers(q: Queryable, items: readonly SecretBa
 
 export async function ballotByReceipt(q: Queryable, motionId: string, receiptHash: Uint8Array): Promise<{ choice: number | null; ranking: number[] | null; weight: number } | undefined> {
   const [r] = await q.query<{ choice: number | null; ranking: number[] | null; weight: number }>(
-    'select choice, ranking, weight from motion_ballot where motion_id = $1 and receipt_hash = $2',
+    `select choice, ranking, weight from motion_ballot where motion_id = $1 and receipt_hash = $2
+     union all select choice, ranking, weight from motion_ballot_held where motion_id = $1 and receipt_hash = $2`,
     [motionId, receiptHash],
   );
   return r;

@@ -12,6 +12,7 @@ import { holdsOffice, isMember, requireMember } from './access.js';
 import { parseCharter, type Charter } from './charter.js';
 import { countSchulze } from './counting/index.js';
 import { refillSeat } from './elections.js';
+import { flushHeld } from './mixer.js';
 import * as ms from './motions-store.js';
 import { newReceipt, receiptHash } from './receipts.js';
 import * as seats from './seats-store.js';
@@ -188,7 +189,8 @@ export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): 
   if (first?.secret && voter) {
     const { choice, ranking } = checkVote(first, input, ctx.clock.now());
     const { receipt, hash } = newReceipt(ctx.ids);
-    const audit = auditValues({ ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
+    // the ballot is held, to be mixed: its own audit event (with the receipt) comes with the mix
+    const audit = auditValues({ ...ctx, actor: anonymous }, { action: 'motion.ballot_held', subject: `motion:${motionId}`, payload: {} });
     // a random (not time-ordered) id, so the ballot's row says nothing of when it was cast
     const r = await ballots(ctx.db).submit({ bodyId: first.body_id, personId: voter, motionId, ballotId: crypto.randomUUID(), choice, ranking, receiptHash: hash, audit });
     if (!r.seated) {
@@ -207,7 +209,7 @@ export async function voteMotion(ctx: Ctx, motionId: string, input: VoteInput): 
       const { receipt, hash } = newReceipt(ctx.ids);
       if (!(await ms.castSecret(tx, { id: crypto.randomUUID(), motionId, personId: voter, weight, choice, ranking, receiptHash: hash })))
         throw problem.conflict('motionId', 'you have already voted on this motion', 'already_voted');
-      await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'motion.ballot', subject: `motion:${motionId}`, payload: { receipt: Buffer.from(hash).toString('hex') } });
+      await appendAudit(tx, { ...ctx, actor: anonymous }, { action: 'motion.ballot_held', subject: `motion:${motionId}`, payload: {} });
       return { receipt };
     }
     if (!(await ms.insertVote(tx, { motionId, personId: voter, seatId: seat?.id ?? null, weight, choice, ranking, at: now })))
@@ -263,6 +265,8 @@ export async function sweepDueMotions(db: Db, clock: Clock, ids: IdSource, log: 
 
 async function closeLocked(tx: Tx, ctx: Ctx, m: ms.MotionRow) {
   const motionId = m.id;
+  // the ballots still held are counted: mix them in first, however few
+  if (m.secret) await flushHeld(tx, ctx, 'motion', motionId);
   // an amendment still open when its motion closes is settled first (its window ended no later)
   for (const a of await tx.query<{ id: string }>(`select id from motion where amends = $1 and status = 'open' for update`, [motionId])) await closeLocked(tx, ctx, (await ms.motionById(tx, a.id))!);
   // entitled at close: the members of a base body, or the weight of the delegates seated

@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/context.js';
 import type { Db } from '../db/db.js';
 import { randomIds } from '../core/ids.js';
-import { sweepDueMotions, sweepReportBacks } from '../councils/index.js';
+import { mixBallots, sweepDueMotions, sweepReportBacks } from '../councils/index.js';
 
 const HOUR = 3_600_000;
 
@@ -19,6 +19,7 @@ export async function purgeExpired(db: Db, clock: Clock): Promise<{ idempotency:
 export class Maintenance {
   private timer?: NodeJS.Timeout;
   private motions?: NodeJS.Timeout;
+  private mixer?: NodeJS.Timeout;
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -36,11 +37,17 @@ export class Maintenance {
       sweepDueMotions(this.db, this.clock, randomIds(this.clock), this.log).catch((err: unknown) => this.log.error({ err }, 'motion sweep failed'));
     }, Math.min(this.intervalMs, 60_000));
     this.motions.unref();
+    // secret ballots are mixed into the counted tables a batch at a time (mixer.ts)
+    this.mixer = setInterval(() => {
+      mixBallots(this.db, { clock: this.clock, ids: randomIds(this.clock) }).catch((err: unknown) => this.log.error({ err }, 'ballot mixer failed'));
+    }, Math.min(this.intervalMs, 5_000));
+    this.mixer.unref();
     this.timer.unref();
   }
 
   stop(): void {
     clearInterval(this.timer);
     clearInterval(this.motions);
+    clearInterval(this.mixer);
   }
 }

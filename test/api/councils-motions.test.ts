@@ -131,12 +131,41 @@ describe('many secret votes at once', () => {
     const outcome = results.map((r) => (r.status === 'fulfilled' ? 'receipt' : (r.reason as { code: string }).code));
     const count = (x: string) => outcome.filter((o) => o === x).length;
     expect({ receipt: count('receipt'), already: count('already_voted'), notMember: count('not_member') }).toEqual({ receipt: 30, already: 10, notMember: 11 });
-    const [{ n }] = await s.testDb.db.query<{ n: number }>('select count(*)::int as n from motion_ballot where motion_id = $1', [motion.id]);
+    const [{ n }] = await s.testDb.db.query<{ n: number }>('select count(*)::int as n from motion_ballot_held where motion_id = $1', [motion.id]);
     expect(n).toBe(30);
-    const [{ a }] = await s.testDb.db.query<{ a: number }>(`select count(*)::int as a from audit_event where action = 'motion.ballot' and subject = $1 and actor = 'anonymous'`, [`motion:${motion.id}`]);
+    const [{ a }] = await s.testDb.db.query<{ a: number }>(`select count(*)::int as a from audit_event where action = 'motion.ballot_held' and subject = $1 and actor = 'anonymous'`, [`motion:${motion.id}`]);
     expect(a).toBe(30);
     // every receipt finds its ballot
     for (const r of results.slice(0, 5)) if (r.status === 'fulfilled') expect((await new Client(s.url).get(`/motions/${motion.id}/receipts/${r.value.receipt}`)).status).toBe(200);
+  });
+});
+
+describe('the ballot mixer', () => {
+  test('no row written with a voter mark — nor its audit event — shares a transaction with a counted ballot or its receipt', async () => {
+    const sys = { ...s.system, clock };
+    const body = (await createBody(sys, { kind: 'workplace', name: 'Mezcla', parentId: cordon })).id;
+    const people = await Promise.all(Array.from({ length: 12 }, (_, i) => addPerson(sys, { username: `mix${i}`, displayName: `Mix ${i}` })));
+    await addMembers(sys, body, people.map((p) => p.id));
+    const { proposeMotion, voteMotion, mixBallots, closeMotion } = await import('../../src/councils/index.js');
+    const as = (i: number) => ({ ...sys, actor: { kind: 'person' as const, id: people[i]!.id, isAdmin: false } });
+    const m = await proposeMotion(as(0), { bodyId: body, title: 'Mezcla', text: '…', days: 1 });
+    // one at a time, each in its own transaction: the case batching alone does not protect
+    const receipts: string[] = [];
+    for (let i = 0; i < 12; i++) receipts.push((await voteMotion(as(i), m.id, { choice: i % 2 })).receipt!);
+    // held until there are enough to mix; receipts already check
+    expect((await new Client(s.url).get(`/motions/${m.id}/receipts/${receipts[3]}`)).status).toBe(200);
+    expect(await mixBallots(s.testDb.db, { clock, ids: s.system.ids }, 10)).toBeGreaterThanOrEqual(12);
+    expect((await s.testDb.db.query('select 1 from motion_ballot_held where motion_id = $1', [m.id])).length).toBe(0);
+    const xmins = async (sql: string) => new Set((await s.testDb.db.query<{ x: string }>(sql, [m.id])).map((r) => r.x));
+    const voters = await xmins('select xmin::text as x from motion_voter where motion_id = $1');
+    const ballots = await xmins('select xmin::text as x from motion_ballot where motion_id = $1');
+    const receiptEvents = await xmins(`select xmin::text as x from audit_event where action = 'motion.ballot' and subject = 'motion:' || $1`);
+    expect(voters.size).toBe(12);
+    expect(ballots.size).toBe(1); // one mixing transaction for all twelve
+    for (const x of [...ballots, ...receiptEvents]) expect(voters.has(x)).toBe(false);
+    clock.advance(86_400_000 + 1);
+    const closed = await closeMotion(sys, m.id);
+    expect(closed.result).toMatchObject({ weights: [600, 600, 0] });
   });
 });
 
