@@ -40,7 +40,7 @@ export class Maintenance {
     // secret ballots are mixed into the counted tables a batch at a time (mixer.ts)
     this.mixer = setInterval(() => {
       mixBallots(this.db, { clock: this.clock, ids: randomIds(this.clock) }).catch((err: unknown) => this.log.error({ err }, 'ballot mixer failed'));
-    }, Math.min(this.intervalMs, 5_000));
+    }, Math.min(this.intervalMs, 1_000));
     this.mixer.unref();
     this.timer.unref();
   }
