@@ -47,10 +47,19 @@ function isFieldError(e: unknown): e is FieldError {
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
+let onReachability: ((reached: boolean) => void) | null = null;
 
 /** Set from the login or session answer; cleared on logout. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** Whether a session's CSRF token is known (a page opened offline has none until it reaches the server). */
+export const hasCsrfToken = (): boolean => csrfToken !== null;
+
+/** Told after every request whether the server was reached (any answer) or not (a network error). */
+export function setReachabilityListener(listener: ((reached: boolean) => void) | null): void {
+  onReachability = listener;
 }
 
 /** Called when a request made while signed in is answered 401 (the session ended). */
@@ -83,8 +92,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    onReachability?.(false);
     throw new ApiError(0, {});
   }
+  onReachability?.(true);
 
   if (response.ok) {
     if (response.status === 204) return undefined as T;

@@ -1,7 +1,7 @@
 /** Who is signed in decides what is shown: the sign-in page or the shell. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, setUnauthenticatedHandler } from './api.js';
-import { currentSession, logout, type Session } from './auth.js';
+import { currentSession, logout, rememberedPerson, rememberPerson, type Session } from './auth.js';
 import { useLanguage } from './language.js';
 import { LoginPage } from './login.js';
 import { describeError } from './problem-message.js';
@@ -18,10 +18,19 @@ export function App() {
   const [logoutError, setLogoutError] = useState<string | null>(null);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => setState({ kind: 'signedOut', notice: 'sessionEnded' }));
+    setUnauthenticatedHandler(() => {
+      rememberPerson(null);
+      setState({ kind: 'signedOut', notice: 'sessionEnded' });
+    });
     currentSession().then(
       (session) => setState(session ? { kind: 'signedIn', session } : { kind: 'signedOut' }),
-      () => setState({ kind: 'signedOut', notice: 'unreachable' }),
+      (error: unknown) => {
+        // Without a connection, whoever was signed in here carries on (the supply desk
+        // works offline); the session is checked again when a request gets through.
+        const person = error instanceof ApiError && error.status === 0 ? rememberedPerson() : null;
+        setState(person ? { kind: 'signedIn', session: { person, csrfToken: '' } } : { kind: 'signedOut', notice: 'unreachable' });
+        if (person) window.addEventListener('online', () => void currentSession().then((session) => !session && setState({ kind: 'signedOut', notice: 'sessionEnded' }), () => undefined), { once: true });
+      },
     );
     return () => setUnauthenticatedHandler(null);
   }, []);

@@ -13,9 +13,32 @@ export interface Session {
   csrfToken: string;
 }
 
+const personKey = 'cordon.person';
+
+/** Who was signed in on this device, so a page opened without a connection (the supply
+ *  desk) can still show their queue; forgotten on sign-out and when the session ends. */
+export function rememberedPerson(): Person | null {
+  try {
+    const saved = localStorage.getItem(personKey);
+    return saved ? (JSON.parse(saved) as Person) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberPerson(person: Person | null): void {
+  try {
+    if (person) localStorage.setItem(personKey, JSON.stringify(person));
+    else localStorage.removeItem(personKey);
+  } catch {
+    // without storage, a page opened offline asks to sign in: acceptable
+  }
+}
+
 export async function login(username: string, password: string): Promise<Session> {
   const session = await request<Session>('POST', '/auth/login', { username, password }, { expectUnauthenticated: true });
   setCsrfToken(session.csrfToken);
+  rememberPerson(session.person);
   return session;
 }
 
@@ -24,9 +47,13 @@ export async function currentSession(): Promise<Session | null> {
   try {
     const session = await request<Session>('GET', '/auth/session', undefined, { expectUnauthenticated: true });
     setCsrfToken(session.csrfToken);
+    rememberPerson(session.person);
     return session;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      rememberPerson(null);
+      return null;
+    }
     throw error;
   }
 }
@@ -39,4 +66,5 @@ export async function logout(): Promise<void> {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
   setCsrfToken(null);
+  rememberPerson(null);
 }

@@ -2,10 +2,13 @@
  * Every string a person sees, in one table per language. Spanish comes first and is
  * the default: Cordón was made for the Spanish-speaking organisations it is named
  * after, and their words are kept (Cordones, JAP, Plan, Sala de operaciones).
- * `{name}` placeholders are filled by `translate`.
+ * `{name}` placeholders are filled by `translate`. The supply screens keep theirs in
+ * `supply/messages.ts`.
  */
+import { supplyEn, supplyEs } from './supply/messages.js';
 
 const es = {
+  ...supplyEs,
   'app.name': 'Cordón',
   'app.tagline': 'Coordinación económica democrática',
   'app.loading': 'Cargando…',
@@ -500,6 +503,7 @@ const es = {
 export type MessageKey = keyof typeof es;
 
 const en: Record<MessageKey, string> = {
+  ...supplyEn,
   'app.name': 'Cordón',
   'app.tagline': 'Democratic economic coordination',
   'app.loading': 'Loading…',

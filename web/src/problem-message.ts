@@ -27,6 +27,18 @@ const byCode: Readonly<Record<string, MessageKey>> = {
   not_parent_motion: 'problem.not_parent_motion',
   voting_started: 'problem.voting_started',
   amendments_pending: 'motion.amendmentPending',
+  not_officer: 'problem.not_officer',
+  other_committee: 'problem.other_committee',
+  not_supply_committee: 'problem.not_supply_committee',
+  bad_card: 'problem.bad_card',
+  unknown_card: 'problem.unknown_card',
+  revoked_card: 'problem.revoked_card',
+  no_period: 'problem.no_period',
+  no_entitlement: 'problem.no_entitlement',
+  beyond_entitlement: 'problem.beyond_entitlement',
+  unknown_good: 'problem.unknown_good',
+  insufficient_stock: 'problem.insufficient_stock',
+  pickup_id_reused: 'problem.pickup_id_reused',
 };
 
 /** The server's own words, worth showing under ours only when we had none of our own

@@ -28,7 +28,9 @@ export type Place =
   | { kind: 'section'; route: Route }
   | { kind: 'body'; route: Route; id: string }
   | { kind: 'election'; route: Route; id: string }
-  | { kind: 'motion'; route: Route; id: string };
+  | { kind: 'motion'; route: Route; id: string }
+  | { kind: 'supplyDashboard'; route: Route; id: string }
+  | { kind: 'supplyDesk'; route: Route; id: string };
 
 export function hrefOf(route: Route): string {
   return `#${route.path}`;
@@ -37,6 +39,8 @@ export function hrefOf(route: Route): string {
 export const bodyHref = (id: string) => `#/councils/${encodeURIComponent(id)}`;
 export const electionHref = (id: string) => `#/elections/${encodeURIComponent(id)}`;
 export const motionHref = (id: string) => `#/motions/${encodeURIComponent(id)}`;
+export const dashboardHref = (committeeId: string) => `#/supply/${encodeURIComponent(committeeId)}`;
+export const deskHref = (committeeId: string) => `#/supply/${encodeURIComponent(committeeId)}/desk`;
 
 /** The path in a location hash: `#/plan` → `/plan`, and `` or `#` → `/`. */
 export function pathOfHash(hash: string): string {
@@ -45,6 +49,7 @@ export function pathOfHash(hash: string): string {
 }
 
 const councils = routes.find((r) => r.id === 'councils')!;
+const supply = routes.find((r) => r.id === 'supply')!;
 
 /** The place a hash points to, or null when no page lives there. */
 export function placeOfHash(hash: string): Place | null {
@@ -52,9 +57,12 @@ export function placeOfHash(hash: string): Place | null {
   const route = routes.find((r) => r.path === path);
   if (route) return { kind: 'section', route };
   const [, first, id, ...rest] = path.split('/');
-  if (!id || rest.length) return null;
+  if (!id) return null;
   const decoded = safeDecode(id);
   if (decoded === null) return null;
+  if (first === 'supply' && rest.length === 1 && rest[0] === 'desk') return { kind: 'supplyDesk', route: supply, id: decoded };
+  if (rest.length) return null;
+  if (first === 'supply') return { kind: 'supplyDashboard', route: supply, id: decoded };
   if (first === 'councils') return { kind: 'body', route: councils, id: decoded };
   // Elections and motions belong to the councils: the navigation shows them there.
   if (first === 'elections') return { kind: 'election', route: councils, id: decoded };

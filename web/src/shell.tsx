@@ -10,6 +10,11 @@ import { FederationPage } from './councils/federation-page.js';
 import { MotionPage } from './councils/motion-page.js';
 import { hrefOf, routes, useHashPlace, type Place } from './routes.js';
 import { NotFoundPage, SectionPage } from './section.js';
+import { CommitteesPage } from './supply/committees-page.js';
+import { watchConnectivity } from './supply/connectivity.js';
+import { DashboardPage } from './supply/dashboard-page.js';
+import { DeskPage } from './supply/desk-page.js';
+import { startPickupSync } from './supply/pickup-sync.js';
 
 interface ShellProps {
   person: Person;
@@ -22,8 +27,11 @@ function Page({ place, person }: { place: Place | null; person: Person }) {
   if (place.kind === 'body') return <BodyPage id={place.id} person={person} />;
   if (place.kind === 'election') return <ElectionPage id={place.id} person={person} />;
   if (place.kind === 'motion') return <MotionPage id={place.id} person={person} />;
+  if (place.kind === 'supplyDashboard') return <DashboardPage committeeId={place.id} />;
+  if (place.kind === 'supplyDesk') return <DeskPage committeeId={place.id} person={person} />;
   if (place.route.id === 'home') return <HomePage person={person} />;
   if (place.route.id === 'councils') return <FederationPage />;
+  if (place.route.id === 'supply') return <CommitteesPage person={person} />;
   return <SectionPage id={place.route.id} />;
 }
 
@@ -35,6 +43,10 @@ export function Shell({ person, onLogout, logoutError }: ShellProps) {
   const mainRef = useRef<HTMLElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
+
+  // Pickups recorded at a supply desk without a connection are sent from any page.
+  useEffect(() => watchConnectivity(), []);
+  useEffect(() => startPickupSync(person.id), [person.id]);
 
   // Pages inside a section (a body, an election) title themselves once they know their name.
   useEffect(() => {
