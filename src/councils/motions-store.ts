@@ -178,10 +178,12 @@ export interface SecretBallot {
 }
 
 /**
- * Many base members' secret votes in one statement (see Batcher). Ballots are held, to be
- * mixed later (mixer.ts), so nothing written here leads from a voter to their ballot.
+ * Many base members' secret votes in one statement (see Batcher). A vote with at least
+ * `mixAt` new voters in the batch is mixed here: its ballots go straight to the counted
+ * table in random order with their receipt events, sharing the transaction with at
+ * least `mixAt` marks — as a mixer pass would. The others are held for the mixer.
  */
-export async function castSecretAsMembers(q: Queryable, items: readonly SecretBallot[]): Promise<{ member: boolean; seated: boolean; cast: boolean }[]> {
+export async function castSecretAsMembers(q: Queryable, items: readonly SecretBallot[], mixAt: number): Promise<{ member: boolean; seated: boolean; cast: boolean }[]> {
   const rows = await q.query<{ member: boolean; seated: boolean; cast: boolean }>(
     `with input as (
        select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[])
@@ -193,17 +195,29 @@ export async function castSecretAsMembers(q: Queryable, items: readonly SecretBa
      ), voter as (
        insert into motion_voter (motion_id, person_id) select motion_id, person_id from place where member and not seated order by ord
        on conflict do nothing returning motion_id, person_id
-     ), ballot as (
+     ), fresh as (
+       -- a vote with at least $13 new voters in this batch is mixed right here: its ballots
+       -- share their transaction with that many marks, as the mixer's would
+       select p.*, count(*) over (partition by p.motion_id) >= $13 as direct
+       from place p join voter v on v.motion_id = p.motion_id and v.person_id = p.person_id
+     ), held as (
        insert into motion_ballot_held (id, motion_id, weight, choice, ranking, receipt_hash)
-       select p.ballot_id, p.motion_id, 100, p.choice, p.ranking::int[], decode(p.receipt, 'hex')
-       from place p join voter v on v.motion_id = p.motion_id and v.person_id = p.person_id order by p.ballot_id
+       select ballot_id, motion_id, 100, choice, ranking::int[], decode(receipt, 'hex') from fresh where not direct order by ballot_id
+       returning id
+     ), counted as (
+       insert into motion_ballot (id, motion_id, weight, choice, ranking, receipt_hash)
+       select ballot_id, motion_id, 100, choice, ranking::int[], decode(receipt, 'hex') from fresh where direct order by ballot_id
        returning id
      ), audit as (
        insert into audit_event (id, at, actor, action, subject, payload)
-       select p.audit_id, p.at::timestamptz, $11, $12, 'motion:' || p.motion_id, p.payload from place p join ballot b on b.id = p.ballot_id order by p.ballot_id
+       select f.audit_id, f.at::timestamptz, $11,
+              case when f.direct then 'motion.ballot' else $12 end, 'motion:' || f.motion_id,
+              case when f.direct then '{"receipt":"' || f.receipt || '"}' else f.payload end
+       from fresh f order by f.ballot_id
        returning 1
      )
-     select p.member, p.seated, exists (select 1 from ballot b where b.id = p.ballot_id) as cast, (select count(*) from audit) as audited
+     select p.member, p.seated, exists (select 1 from fresh f where f.ballot_id = p.ballot_id) as cast,
+            (select count(*) from audit) + (select count(*) from held) + (select count(*) from counted) as written
      from place p order by p.ord`,
     [
       items.map((i) => i.bodyId),
@@ -218,6 +232,7 @@ export async function castSecretAsMembers(q: Queryable, items: readonly SecretBa
       items.map((i) => i.audit[5]),
       items[0]!.audit[2],
       items[0]!.audit[3],
+      mixAt,
     ],
   );
   return rows.map((r) => ({ member: r.member, seated: r.seated, cast: r.cast }));

@@ -12,7 +12,7 @@ import { holdsOffice, isMember, requireMember } from './access.js';
 import { parseCharter, type Charter } from './charter.js';
 import { countSchulze } from './counting/index.js';
 import { refillSeat } from './elections.js';
-import { flushHeld } from './mixer.js';
+import { flushHeld, MIX_AT } from './mixer.js';
 import * as ms from './motions-store.js';
 import { newReceipt, receiptHash } from './receipts.js';
 import * as seats from './seats-store.js';
@@ -148,7 +148,7 @@ async function openMotion(tx: Queryable, id: string): Promise<ms.MotionRow | und
 // (one statement, one commit), which also blurs which voter's mark goes with which ballot.
 const ballots = perDb((db: Db) =>
   new Batcher<ms.SecretBallot, { member: boolean; seated: boolean; cast: boolean }>(
-    (items) => ms.castSecretAsMembers(db, items),
+    (items) => ms.castSecretAsMembers(db, items, MIX_AT),
     (b) => ms.castSecretAsMember(db, b, b.audit),
     { maxBatch: 200, slots: batchSlots(db), key: (b) => `${b.motionId}:${b.personId}` },
   ),
