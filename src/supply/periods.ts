@@ -125,16 +125,22 @@ export async function computeRations(ctx: Ctx, input: { periodId: string; commit
     : (await ctx.db.query<{ id: string }>(`select id from body where kind = 'supply_committee' order by id`)).map((r) => r.id);
   const totals = goods.map((g) => ({ good: g.code, stock: 0, need: 0, allocated: 0, unmet: 0 }));
   let households = 0;
+  // checked for every committee before any is written, so a refusal changes nothing
+  const started = async (q: Queryable, group: readonly string[]) =>
+    (
+      await q.query<{ committee_id: string }>(
+        `select distinct committee_id from entitlement where period_id = $1 and committee_id = any($2::uuid[]) and exists (select 1 from unnest(collected) c where c > 0)`,
+        [period.id, group],
+      )
+    ).length > 0;
+  const refuse = () => problem.conflict('periodId', 'households have already collected rations of this period; they stand as computed', 'pickups_started');
+  if (await started(ctx.db, committees)) throw refuse();
   // committees a few hundred at a time: one read of their members, one write of their entitlements
   const GROUP = 200;
   for (let c0 = 0; c0 < committees.length; c0 += GROUP) {
     const group = committees.slice(c0, c0 + GROUP);
     await ctx.db.transaction(async (tx) => {
-      const started = await tx.query<{ committee_id: string }>(
-        `select distinct committee_id from entitlement where period_id = $1 and committee_id = any($2::uuid[]) and exists (select 1 from unnest(collected) c where c > 0)`,
-        [period.id, group],
-      );
-      if (started.length) throw problem.conflict('periodId', 'households have already collected rations of this period; they stand as computed', 'pickups_started');
+      if (await started(tx, group)) throw refuse(); // a pickup since the check above
       households += await computeGroup(tx, ctx, period, goods, group, input.seed, totals);
     });
     progress?.(Math.min(c0 + GROUP, committees.length), committees.length);
