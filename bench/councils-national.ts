@@ -13,7 +13,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
@@ -22,6 +21,7 @@ import { refillSeat, withdrawConfidence } from '../src/councils/index.js';
 import { openRecallVote } from '../src/councils/motions.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPostgres, type PostgresDb } from '../src/db/postgres.js';
+import { root, startChild, wrk } from './lib/harness.js';
 import { buildNational, COUNTRY, KIND, nationalLayout } from '../src/demo/national.js';
 
 const arg = (flag: string, fallback: number) => {
@@ -150,22 +150,6 @@ await db.query(
    from generate_series(1, ${voters}) n`,
 );
 const motions = Array.from({ length: httpBases }, (_, b) => `00000011-0000-4000-8000-${(b + 1).toString(16).padStart(12, '0')}`);
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ port: number; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } });
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = ready.exec(out);
-      if (m) resolve({ port: Number(m[1]), stop: () => new Promise((r) => (child.once('close', () => r()), child.kill('SIGTERM'))) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('close', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
 
 async function load(jobArgs: Record<string, unknown>) {
   return new Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number; statuses: Record<string, number> }>((resolve, reject) => {
@@ -184,54 +168,28 @@ async function load(jobArgs: Record<string, unknown>) {
 }
 
 /** With Debian's wrk installed (a C load generator, far lighter than Node's http client on
- *  two cores), load runs for `seconds` instead of a fixed count. */
+ *  two cores), load runs for a time instead of a fixed count. */
 const WRK = existsSync('/usr/bin/wrk') && !process.argv.includes('--node-load');
-async function wrk(port: number, script: string, args: string[], seconds: number, finished?: () => Promise<boolean>) {
-  return new Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number; statuses: Record<string, number> }>((resolve, reject) => {
-    const threads = 2;
-    const child = spawn('/usr/bin/wrk', ['-t', String(threads), '-c', String(CONCURRENCY), '-d', `${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`, '--', ...args, String(threads)], { cwd: root });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    // wrk cannot stop after a number of requests: the script stops its threads, and once
-    // the work is all done an interrupt makes wrk print its figures for the time it ran
-    const poll = finished && setInterval(() => void finished().then((yes) => yes && child.kill('SIGINT')), 250);
-    child.once('close', () => {
-      clearInterval(poll);
-      const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? Number.NaN);
-      const ms = (re: RegExp) => {
-        const m = re.exec(out);
-        if (!m) return Number.NaN;
-        const v = Number(m[1]);
-        return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
-      };
-      const requests = num(/(\d+) requests in/);
-      const errors = num(/Non-2xx or 3xx responses: (\d+)/) || 0;
-      if (Number.isNaN(requests)) reject(new Error(out));
-      else resolve({ rps: num(/Requests\/sec:\s+([\d.]+)/), p50: ms(/50%\s+([\d.]+)(us|ms|s)/), p99: ms(/99%\s+([\d.]+)(us|ms|s)/), errors, requests, statuses: {} });
-    });
-  });
-}
 
 const server = await startChild(['bin/cordon.js', 'start', '--port', '0', '--no-demo'], { DATABASE_URL: benchUrl, LOG_LEVEL: 'warn', CORDON_DATA: '/tmp/cordon-bench-data' }, /Ready in [\d.]+ s at http:\/\/localhost:(\d+)/);
 // wrk: every voter with a session votes once (each thread stops at the last voter); the
 // time limit is only a backstop. The reference runs for as long as the ballots took.
 const ballotStart = performance.now();
 const ballots = WRK
-  ? await wrk(server.port, 'bench/lib/ballots.lua', [String(size.perBase), String(voters)], Math.max(30, Math.ceil(voters / 500)), async () => {
+  ? await wrk({ port: server.port, script: 'bench/lib/ballots.lua', args: [String(size.perBase), String(voters)], seconds: Math.max(30, Math.ceil(voters / 500)), connections: CONCURRENCY, finished: async () => {
       // voters vote in order, so the last base's motion tells when all are done (a count of
       // every ballot each time would itself load the database)
       const lastBase = motions.at(-1)!;
       const inLast = voters - (httpBases - 1) * size.perBase;
       const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::int8 as n from motion_voter where motion_id = $1', [lastBase]);
       return n >= Math.max(1, inLast - CONCURRENCY); // the last requests in flight when the threads stopped may never be sent
-    })
+    } })
   : await load({ url: `http://127.0.0.1:${server.port}`, requests: voters, concurrency: CONCURRENCY, kind: 'ballots', perBase: size.perBase, motions });
 const seconds = Math.max(5, Math.min(60, Math.round((performance.now() - ballotStart) / 1000)));
 await server.stop();
 const ref = await startChild(['--import', 'tsx', 'bench/lib/ref-server.ts'], { DATABASE_URL: benchUrl }, /READY (\d+)/);
 const insert = WRK
-  ? await wrk(ref.port, 'bench/lib/insert.lua', [], seconds)
+  ? await wrk({ port: ref.port, script: 'bench/lib/insert.lua', args: [], seconds, connections: CONCURRENCY })
   : await load({ url: `http://127.0.0.1:${ref.port}`, requests: Math.min(voters, 100_000), concurrency: CONCURRENCY, kind: 'insert' });
 await ref.stop();
 log(`   load generator: ${WRK ? `wrk (ballots: every voter once; reference: ${seconds} s)` : 'node http client (bench/lib/load.ts)'}, ${CONCURRENCY} connections`);

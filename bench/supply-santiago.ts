@@ -10,9 +10,7 @@
  *  4. check that the ledger balances for every good and committee.
  * Usage: npm run bench -- supply-santiago [--households N] [--committees N] [--seconds S]
  */
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
@@ -21,6 +19,7 @@ import { seededRandom } from '../src/core/seeded.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { computeRations, createGood, createPeriod, importHouseholds } from '../src/supply/index.js';
+import { startChild, wrk } from './lib/harness.js';
 
 const arg = (flag: string, fallback: number) => {
   const i = process.argv.indexOf(flag);
@@ -42,7 +41,6 @@ if (!existsSync('/usr/bin/wrk')) {
 const benchUrl = Object.assign(new URL(url), { pathname: '/cordon_supply' }).toString();
 const log = (s: string) => console.log(s);
 const secs = (ms: number) => (ms / 1000).toFixed(2);
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 const admin = openPostgres({ url, max: 1 });
 await admin.exec('drop database if exists cordon_supply with (force)');
@@ -150,45 +148,11 @@ const cards = await db.query<{ code: string; cookie: string }>(
    where c.revoked_at is null order by random()`,
 );
 writeFileSync('/tmp/cordon-pickups.txt', cards.map((c) => `${c.code} ${c.cookie}`).join('\n') + '\n');
-function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ port: number; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } });
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = ready.exec(out);
-      if (m) resolve({ port: Number(m[1]), stop: () => new Promise((r) => (child.once('close', () => r()), child.kill('SIGTERM'))) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('close', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-function wrk(port: number, script: string, args: string[], seconds: number) {
-  return new Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number }>((resolve, reject) => {
-    const child = spawn('/usr/bin/wrk', ['-t', '2', '-c', '32', '-d', `${seconds}s`, '--latency', '-s', script, `http://127.0.0.1:${port}`, '--', ...args], { cwd: root });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.once('close', () => {
-      const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? Number.NaN);
-      const ms = (re: RegExp) => {
-        const m = re.exec(out);
-        if (!m) return Number.NaN;
-        const v = Number(m[1]);
-        return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
-      };
-      const requests = num(/(\d+) requests in/);
-      if (Number.isNaN(requests)) reject(new Error(out));
-      else resolve({ rps: num(/Requests\/sec:\s+([\d.]+)/), p50: ms(/50%\s+([\d.]+)(us|ms|s)/), p99: ms(/99%\s+([\d.]+)(us|ms|s)/), errors: num(/Non-2xx or 3xx responses: (\d+)/) || 0, requests });
-    });
-  });
-}
 const server = await startChild(['bin/cordon.js', 'start', '--port', '0', '--no-demo'], { DATABASE_URL: benchUrl, LOG_LEVEL: 'warn', CORDON_DATA: '/tmp/cordon-bench-data' }, /Ready in [\d.]+ s at http:\/\/localhost:(\d+)/);
-const pickups = await wrk(server.port, 'bench/lib/pickups.lua', ['/tmp/cordon-pickups.txt', goods[0]!], SECONDS);
+const pickups = await wrk({ port: server.port, script: 'bench/lib/pickups.lua', args: ['/tmp/cordon-pickups.txt', goods[0]!], seconds: SECONDS, connections: 32 });
 await server.stop();
 const ref = await startChild(['--import', 'tsx', 'bench/lib/ref-server.ts'], { DATABASE_URL: benchUrl }, /READY (\d+)/);
-const insert = await wrk(ref.port, 'bench/lib/insert.lua', [], SECONDS);
+const insert = await wrk({ port: ref.port, script: 'bench/lib/insert.lua', args: [], seconds: SECONDS, connections: 32 });
 await ref.stop();
 log(`3. ${pickups.requests} pickups over HTTP in ${SECONDS} s: ${pickups.rps.toFixed(0)}/s, p50 ${pickups.p50.toFixed(1)} ms, p99 ${pickups.p99.toFixed(1)} ms, refused ${pickups.errors} (target ≥ 2,000/s, p99 < 50 ms)`);
 log(`   reference, bare fastify route with one INSERT: ${insert.rps.toFixed(0)}/s, p50 ${insert.p50.toFixed(1)} ms, p99 ${insert.p99.toFixed(1)} ms`);

@@ -2,16 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { count, CountError, METHODS, parseBlt, renderTable, type Method } from '../councils/counting/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../core/problem.js';
-
-/** FNV-1a of the file: the default seed, so a count repeats exactly unless --seed is given. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { seedFromText } from '../core/seeded.js';
 
 export interface CountOptions {
   method: string;
@@ -51,7 +42,7 @@ export function runCount(file: string, opts: CountOptions, out: (s: string) => v
       }
       election.seats = seats;
     }
-    let seed = fnv1a(text);
+    let seed = seedFromText(text);
     if (opts.seed !== undefined) {
       seed = Number(opts.seed);
       if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {

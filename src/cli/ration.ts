@@ -10,16 +10,7 @@ import {
   RATION_METHODS,
   type RationMethod,
 } from '../supply/ration/index.js';
-
-/** FNV-1a of the file, as `cordon count` does: the default seed, so rations repeat unless --seed is given. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { seedFromText } from '../core/seeded.js';
 
 export interface RationOptions {
   stock?: string;
@@ -79,7 +70,7 @@ export function runRation(file: string, opts: RationOptions, out: (s: string) =>
   try {
     const table = parseHouseholdsCsv(text);
     const claims = householdClaims({ kind: 'equivalent_adult', perAdult }, table);
-    const rations = allocateRations(stock, claims, opts.method as RationMethod, seed ?? fnv1a(text));
+    const rations = allocateRations(stock, claims, opts.method as RationMethod, seed ?? seedFromText(text));
     const { households } = table;
     if (opts.json) {
       out(JSON.stringify({ rations: households.map((household, i) => ({ household, need: claims.need[i], ration: rations[i] })) }));

@@ -7,6 +7,7 @@ import { countsOn } from './counts.js';
 import { requireCommittee, requireSupplyOfficer } from './households.js';
 import { allocateRations, householdClaims, RATION_METHODS, type RationMethod } from './ration/index.js';
 import { goodByRef, type Good } from './stock.js';
+import { seedFromText } from '../core/seeded.js';
 
 export interface Period {
   id: string;
@@ -87,16 +88,6 @@ export async function setPolicy(ctx: Ctx, committeeId: string, input: { method?:
     await appendAudit(tx, ctx, { action: 'supply.policy.set', subject: `body:${committeeId}`, payload: next });
     return next;
   });
-}
-
-/** FNV-1a of a text: the default seed of a computation, so it repeats exactly. */
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 export interface ComputeReport {
@@ -198,7 +189,7 @@ async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Go
     goods.forEach((g, gi) => {
       const claims = householdClaims(g.needRule, columns);
       const s = stock.get(`${committee}:${g.id}`) ?? 0;
-      const seedUsed = seed ?? seedOf(`${period.id}:${committee}:${g.id}`);
+      const seedUsed = seed ?? seedFromText(`${period.id}:${committee}:${g.id}`);
       const r = allocateRations(s, claims, method, seedUsed);
       needs.push(claims.need);
       rations.push(r);
