@@ -10,10 +10,8 @@ import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, problem } from '../core/problem.
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { describeDb, openDb } from '../db/open.js';
-import { addMembers, BODY_KINDS, createBody, delegationView, getBody, grantOffice, listBodies, setParent, type BodyKind } from '../councils/index.js';
-import { parseCharter } from '../councils/charter.js';
-import { addPerson, createToken, revokeToken, type Scope } from '../people/index.js';
-import { personByUsername } from '../people/store.js';
+import { addMembers, BODY_KINDS, createBody, delegationView, getBody, grantOffice, listBodies, parseCharter, setParent, type BodyKind } from '../councils/index.js';
+import { addPerson, createToken, personByUsername, revokeToken, type Scope } from '../people/index.js';
 import { startCordon, VERSION } from '../server/run.js';
 import { lockDataDir } from './data-lock.js';
 import { Progress } from './progress.js';

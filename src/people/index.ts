@@ -18,3 +18,4 @@ export {
   type NewToken,
 } from './service.js';
 export { peopleRoutes, SESSION_COOKIE, type PeopleRouteOptions } from './routes.js';
+export { personByUsername } from './store.js';

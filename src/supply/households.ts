@@ -4,7 +4,7 @@ import { appendAudit } from '../core/audit/index.js';
 import type { Ctx } from '../core/context.js';
 import { problem, type FieldError } from '../core/problem.js';
 import type { Queryable, Tx } from '../db/db.js';
-import { holdsOffice } from '../councils/access.js';
+import { holdsOffice } from '../councils/index.js';
 import { isAdminActor } from '../people/index.js';
 import { cardCodeFrom, parseCardCode } from './card-code.js';
 import { countsOn, type HouseholdCountsOn } from './counts.js';

@@ -9,7 +9,7 @@ import { Problem, problem, type FieldError } from '../core/problem.js';
 import { Batcher, batchSlots, perDb } from '../db/batch.js';
 import type { Db, Tx } from '../db/db.js';
 import { isAdminActor } from '../people/index.js';
-import { holdsOffice } from '../councils/access.js';
+import { holdsOffice } from '../councils/index.js';
 import { parseCardCode } from './card-code.js';
 import { SUPPLY_OFFICES } from './households.js';
 import { policyOf } from './periods.js';
