@@ -4,6 +4,8 @@ import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, isProblem } from '../core/proble
 import { SCOPES } from '../people/model.js';
 import { registerCount } from './count.js';
 import { registerRation } from './ration.js';
+import { registerPlan } from './plan.js';
+import { registerMonitor } from './monitor.js';
 
 // Kept light: commands that need the database or the server load `./commands.js` when
 // they run, so `cordon count` and `--help` start in a fraction of a second.
@@ -43,6 +45,8 @@ export function buildProgram(result: { code: number }): Command {
 
   registerCount(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
   registerRation(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
+  registerPlan(program);
+  registerMonitor(program);
 
   const audit = program.command('audit').description('the tamper-evident audit chain');
   audit
