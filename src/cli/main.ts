@@ -45,8 +45,8 @@ export function buildProgram(result: { code: number }): Command {
 
   registerCount(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
   registerRation(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
-  registerPlan(program);
-  registerMonitor(program);
+  registerPlan(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
+  registerMonitor(program, result, (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err);
 
   const audit = program.command('audit').description('the tamper-evident audit chain');
   audit
