@@ -4,5 +4,6 @@ export { importHouseholds, registerHousehold, getHousehold, findHouseholds, move
 export { createGood, listGoods, recordStockMove, stockOf, ledgerOf, parseNeedRule, UNITS, type Good } from './stock.js';
 export { createPeriod, getPeriod, computeRations, closePeriod, entitlementOf, setPolicy, policyOf, type Period } from './periods.js';
 export { recordPickup, type PickupInput, type PickupResult } from './pickups.js';
+export { deliverToDistrict, bodiesIRun, type DistrictDelivery } from './district.js';
 export { unmetNeed, unmetByGood, type UnmetRow } from './unmet.js';
 export { supplyRoutes } from './routes.js';

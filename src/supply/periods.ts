@@ -143,13 +143,50 @@ export async function computeRations(ctx: Ctx, input: { periodId: string; commit
   return { periodId: period.id, committees: committees.length, households, goods: totals };
 }
 
-async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Good[], committees: readonly string[], seed: number | undefined, totals: ComputeReport['goods']): Promise<number> {
-  const members = await tx.query<{ household_id: string; committee_id: string; birth: string; needs: string[] }>(
+export interface HouseholdColumns {
+  /** Household ids in id order. */
+  ids: string[];
+  columns: { adults: number[]; children: number[]; infants: number[]; special: number[] };
+}
+
+const NO_HOUSEHOLDS: HouseholdColumns = { ids: [], columns: { adults: [], children: [], infants: [], special: [] } };
+
+/** The households of each committee with their counts (adults, children, infants, special) on `day`. */
+export async function householdColumns(q: Queryable, committees: readonly string[], day: string): Promise<Map<string, HouseholdColumns>> {
+  const members = await q.query<{ household_id: string; committee_id: string; birth: string; needs: string[] }>(
     `select h.id as household_id, h.committee_id, to_char(m.birth_date, 'YYYY-MM-DD') as birth, m.needs
      from household h join household_member m on m.household_id = h.id and m.until is null
      where h.committee_id = any($1::uuid[]) order by h.committee_id, h.id`,
     [committees],
   );
+  const out = new Map<string, HouseholdColumns>();
+  let facts: { birthDate: string; needs: string[] }[] = [];
+  let current: HouseholdColumns | undefined;
+  const flush = () => {
+    if (!current || !facts.length) return;
+    const c = countsOn(facts, day);
+    current.columns.adults.push(c.adults);
+    current.columns.children.push(c.children);
+    current.columns.infants.push(c.infants);
+    current.columns.special.push(c.special ? 1 : 0);
+    facts = [];
+  };
+  for (const m of members) {
+    let c = out.get(m.committee_id);
+    if (c !== current) flush();
+    if (!c) out.set(m.committee_id, (c = { ids: [], columns: { adults: [], children: [], infants: [], special: [] } }));
+    if (c.ids.at(-1) !== m.household_id) {
+      flush();
+      c.ids.push(m.household_id);
+    }
+    current = c;
+    facts.push({ birthDate: m.birth, needs: m.needs });
+  }
+  flush();
+  return out;
+}
+
+async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Good[], committees: readonly string[], seed: number | undefined, totals: ComputeReport['goods']): Promise<number> {
   const balances = await tx.query<{ committee_id: string; good_id: string; quantity: number }>(
     'select committee_id, good_id, quantity from stock_balance where committee_id = any($1::uuid[]) and good_id = any($2::uuid[])',
     [committees, goods.map((g) => g.id)],
@@ -158,31 +195,14 @@ async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Go
   const policies = new Map(
     (await tx.query<{ committee_id: string; method: RationMethod }>('select committee_id, method from supply_policy where committee_id = any($1::uuid[])', [committees])).map((p) => [p.committee_id, p.method]),
   );
-  // households of each committee, in id order, with their members
-  const byCommittee = new Map<string, { ids: string[]; facts: { birthDate: string; needs: string[] }[][] }>();
-  for (const m of members) {
-    let c = byCommittee.get(m.committee_id);
-    if (!c) byCommittee.set(m.committee_id, (c = { ids: [], facts: [] }));
-    if (c.ids.at(-1) !== m.household_id) {
-      c.ids.push(m.household_id);
-      c.facts.push([]);
-    }
-    c.facts.at(-1)!.push({ birthDate: m.birth, needs: m.needs });
-  }
+  const byCommittee = await householdColumns(tx, committees, period.starts);
   const rows = { period: [] as string[], household: [] as string[], committee: [] as string[], needs: [] as string[], rations: [] as string[], collected: [] as string[] };
   const alloc = { committee: [] as string[], good: [] as string[], stock: [] as number[], need: [] as number[], allocated: [] as number[], households: [] as number[], method: [] as string[], seed: [] as number[] };
   let households = 0;
   for (const committee of committees) {
-    const c = byCommittee.get(committee) ?? { ids: [], facts: [] };
-    const n = c.ids.length;
+    const { ids, columns } = byCommittee.get(committee) ?? NO_HOUSEHOLDS;
+    const n = ids.length;
     households += n;
-    const counts = c.facts.map((f) => countsOn(f, period.starts));
-    const columns = {
-      adults: counts.map((x) => x.adults),
-      children: counts.map((x) => x.children),
-      infants: counts.map((x) => x.infants),
-      special: counts.map((x) => (x.special ? 1 : 0)),
-    };
     const method = policies.get(committee) ?? 'maxmin';
     const needs: Float64Array[] = [];
     const rations: Float64Array[] = [];
@@ -210,7 +230,7 @@ async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Go
     const zeros = `{${goods.map(() => 0).join(',')}}`;
     for (let i = 0; i < n; i++) {
       rows.period.push(period.id);
-      rows.household.push(c.ids[i]!);
+      rows.household.push(ids[i]!);
       rows.committee.push(committee);
       rows.needs.push(`{${needs.map((x) => x[i]).join(',')}}`);
       rows.rations.push(`{${rations.map((x) => x[i]).join(',')}}`);

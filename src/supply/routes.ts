@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Problem, problem } from '../core/problem.js';
 import { ProblemResponses } from '../core/problem-schema.js';
+import * as district from './district.js';
 import * as households from './households.js';
 import * as periods from './periods.js';
 import { recordPickup } from './pickups.js';
@@ -308,6 +309,55 @@ export const supplyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => unmetNeed(req.ctx.db, req.params.id, req.query.bodyId),
+  );
+
+  app.get(
+    '/supply/mine',
+    {
+      schema: {
+        tags,
+        summary: 'The supply committees and districts where I hold a supply office (administrators: every committee)',
+        response: { 200: Type.Array(Type.Object({ id: Id, name: Type.String(), kind: Type.String(), offices: Type.Array(Type.String()) })), ...ProblemResponses },
+      },
+    },
+    async (req) => district.bodiesIRun(req.ctx),
+  );
+
+  app.post(
+    '/supply/districts/:id/deliveries',
+    {
+      schema: {
+        tags,
+        summary: "Share a delivery among the supply committees under a district by their households' needs (administrators, the district's officers)",
+        params: IdParams,
+        body: Type.Object(
+          {
+            good: Type.String({ minLength: 1, maxLength: 41 }),
+            quantity: Type.Integer(),
+            periodId: Id,
+            method: Type.Optional(Type.Enum(RATION_METHODS)),
+            seed: Type.Optional(Type.Integer()),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            id: Id,
+            districtId: Id,
+            good: Type.String(),
+            unit: Type.String(),
+            quantity: Type.Integer(),
+            method: Type.String(),
+            seed: Type.Integer(),
+            delivered: Type.Integer(),
+            undistributed: Type.Integer(),
+            committees: Type.Array(Type.Object({ committeeId: Id, name: Type.String(), households: Type.Integer(), need: Type.Integer(), share: Type.Integer() })),
+          }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await district.deliverToDistrict(req.ctx, { districtId: req.params.id, ...req.body })),
   );
 
   app.post(

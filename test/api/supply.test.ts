@@ -262,3 +262,53 @@ describe('a ration period', () => {
     expect(closed.body).toMatchObject({ status: 'closed', unclaimedReturned: expect.any(Number) });
   });
 });
+
+describe('a district shares a delivery', () => {
+  test('among its committees by their households’ needs; each share lands in a committee’s ledger', async () => {
+    const need = async (committee: string) =>
+      (await s.testDb.db.query<{ n: number }>(`select count(*)::int as n from household where committee_id = $1`, [committee]))[0]!.n;
+    expect(await need(norte)).toBeGreaterThan(0);
+    const before = async () =>
+      (await s.testDb.db.query<{ c: string; q: number }>(`select to_committee as c, sum(quantity)::int8 as q from stock_move where kind = 'delivery' group by 1`)).length;
+    const moves = await before();
+    // refused, and nothing written: not an officer of the district, a committee, a bad quantity, an unknown good
+    expect((await c.pedro!.post(`/supply/districts/${cordon}/deliveries`, { good: 'flour', quantity: 1000, periodId: period })).body.code).toBe('not_officer');
+    expect((await c.admin!.post(`/supply/districts/${norte}/deliveries`, { good: 'flour', quantity: 1000, periodId: period })).body.code).toBe('not_district');
+    expect((await c.admin!.post(`/supply/districts/${cordon}/deliveries`, { good: 'flour', quantity: 0, periodId: period })).body.errors).toEqual([
+      { field: 'quantity', reason: 'must be a whole number of units ≥ 1' },
+    ]);
+    expect((await c.admin!.post(`/supply/districts/${cordon}/deliveries`, { good: 'sugar', quantity: 5, periodId: period })).body.code).toBe('unknown_good');
+    expect(await before()).toBe(moves);
+
+    const r = await c.admin!.post(`/supply/districts/${cordon}/deliveries`, { good: 'flour', quantity: 10_000, periodId: period, method: 'maxmin' });
+    expect(r.status).toBe(201);
+    const shares = r.body.committees as { committeeId: string; name: string; need: number; share: number }[];
+    expect(shares.map((x) => x.name).sort()).toEqual(['JAP Centro', 'JAP Norte', 'JAP Sur']);
+    const totalNeed = shares.reduce((a, x) => a + x.need, 0);
+    expect(totalNeed).toBeGreaterThan(10_000);
+    expect(r.body).toMatchObject({ good: 'flour', quantity: 10_000, delivered: 10_000, undistributed: 0 });
+    for (const x of shares) expect(x.share).toBeLessThanOrEqual(x.need);
+    // water-filling per equivalent adult, nobody near their need: shares follow needs (flour's need is 1000 g per equivalent adult)
+    for (const x of shares) expect(Math.abs(x.share - (10_000 * x.need) / totalNeed)).toBeLessThanOrEqual(1);
+    for (const x of shares) {
+      const ledger = (await c.admin!.get(`/supply/committees/${x.committeeId}/stock`)).body as { good: string; balanced: boolean }[];
+      expect(ledger.find((l) => l.good === 'flour')).toMatchObject({ balanced: true });
+    }
+    const [{ q }] = await s.testDb.db.query<{ q: number }>(`select sum(quantity)::int8 as q from stock_move where reason like $1`, [`district delivery ${r.body.id}%`]);
+    expect(q).toBe(10_000);
+    const [{ n }] = await s.testDb.db.query<{ n: number }>(`select count(*)::int as n from audit_event where action = 'supply.district.delivery'`);
+    expect(n).toBe(1);
+    // more than all need: each committee gets its need, the rest is reported undistributed
+    const big = await c.admin!.post(`/supply/districts/${cordon}/deliveries`, { good: 'flour', quantity: totalNeed + 7, periodId: period });
+    expect(big.body).toMatchObject({ delivered: totalNeed, undistributed: 7 });
+  });
+
+  test('an officer sees the committees she runs', async () => {
+    const mine = (await c.marta!.get('/supply/mine')).body as { name: string; offices: string[] }[];
+    expect(mine.map((m) => [m.name, m.offices])).toEqual([
+      ['JAP Centro', ['chair']],
+      ['JAP Norte', ['supply_officer']],
+    ]);
+    expect((await c.vecina!.get('/supply/mine')).body).toEqual([]);
+  });
+});
