@@ -8,7 +8,7 @@ export const ProblemBody = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     code: Type.String({ description: 'Stable machine-readable code' }),
-    errors: Type.Array(Type.Object({ field: Type.String(), reason: Type.String() })),
+    errors: Type.Array(Type.Object({ field: Type.String(), reason: Type.String(), max: Type.Optional(Type.Number({ description: 'the most this field may be, when it is too much' })) })),
     instance: Type.Optional(Type.String()),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },

@@ -18,6 +18,8 @@ export type ProblemKind =
 export interface FieldError {
   field: string;
   reason: string;
+  /** The most this field may be, when the reason is that it is too much (e.g. what is left of a ration). */
+  max?: number;
 }
 
 export const statusOfKind: Readonly<Record<ProblemKind, number>> = {

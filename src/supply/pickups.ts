@@ -158,7 +158,7 @@ async function recordOne({ ctx, input, officer, code, at }: Queued): Promise<Pic
       }
       const k = g.i - 1;
       const left = e.rations[k]! - collected[k]!;
-      if (l.quantity > left) lineErrors.push({ field: `lines/${i}/quantity`, reason: `only ${left} left of this household's ration of ${g.code}` });
+      if (l.quantity > left) lineErrors.push({ field: `lines/${i}/quantity`, reason: `only ${left} left of this household's ration of ${g.code}`, max: left });
       collected[k]! += l.quantity;
       return { good: g, quantity: l.quantity, k };
     });

@@ -162,7 +162,7 @@ describe('a ration period', () => {
     expect((await c.marta!.post('/supply/pickups', { ...pickup, lines: [{ good: 'flour', quantity: 1 }] })).body.code).toBe('pickup_id_reused');
     const beyond = await c.marta!.post('/supply/pickups', { ...pickup, id: randomUUID(), lines: [{ good: 'flour', quantity: flour }] });
     expect(beyond.status).toBe(409);
-    expect(beyond.body).toMatchObject({ code: 'beyond_entitlement', errors: [{ field: 'lines/0/quantity', reason: `only ${flour - 500} left of this household's ration of flour` }] });
+    expect(beyond.body).toMatchObject({ code: 'beyond_entitlement', errors: [{ field: 'lines/0/quantity', reason: `only ${flour - 500} left of this household's ration of flour`, max: flour - 500 }] });
     const fresh = () => ({ ...pickup, id: randomUUID() });
     expect((await c.pedro!.post('/supply/pickups', fresh())).body.code).toBe('other_committee');
     expect((await c.vecina!.post('/supply/pickups', fresh())).body.code).toBe('not_officer');

@@ -7,6 +7,8 @@
 export interface FieldError {
   field: string;
   reason: string;
+  /** The most this field may be, when it was too much (e.g. what is left of a ration). */
+  max?: number;
 }
 
 export interface ProblemBody {

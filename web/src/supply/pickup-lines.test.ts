@@ -47,6 +47,8 @@ describe('refusalsByGood', () => {
     expect(refusalsByGood(sent, [{ field: 'lines/1/quantity', reason: "only 300 left of this household's ration of milk" }, { field: 'card', reason: 'x' }])).toEqual({
       milk: { reason: "only 300 left of this household's ration of milk", left: 300 },
     });
+    // the server's number wins over the wording
+    expect(refusalsByGood(sent, [{ field: 'lines/0/quantity', reason: 'no queda tanto', max: 120 }]).flour).toEqual({ reason: 'no queda tanto', left: 120 });
     expect(refusalsByGood(sent, [{ field: 'lines/0/good', reason: '"flour" is not rationed in this period' }]).flour).toEqual({ reason: '"flour" is not rationed in this period', left: null });
   });
 });

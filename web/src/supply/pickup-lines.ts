@@ -57,8 +57,8 @@ export function refusalsByGood(sent: readonly PickupLine[], errors: readonly Fie
     const m = /^(?:body\/)?lines\/(\d+)\//.exec(e.field);
     const line = m ? sent[Number(m[1])] : undefined;
     if (!line || out[line.good]) continue;
-    const left = /\bonly (\d+) left\b/.exec(e.reason);
-    out[line.good] = { reason: e.reason, left: left ? Number(left[1]) : null };
+    const left = typeof e.max === 'number' ? e.max : Number(/\bonly (\d+) left\b/.exec(e.reason)?.[1] ?? NaN);
+    out[line.good] = { reason: e.reason, left: Number.isFinite(left) ? left : null };
   }
   return out;
 }
