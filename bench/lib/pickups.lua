@@ -16,12 +16,14 @@ function init(args)
   nthreads = 2
   n = id
   count = 0
+  -- a run-unique part, so a run against an old database records new pickups, not replays
+  run = (os.time() + id) % 65536
 end
 function request()
   local p = pairs_[(n % #pairs_) + 1]
   n = n + nthreads
   count = count + 1
-  local uuid = string.format("%08x-0000-4000-8000-%012x", id + 1, count)
+  local uuid = string.format("%08x-%04x-4000-8000-%012x", id + 1, run, count)
   local body = '{"id":"' .. uuid .. '","card":"' .. p[1] .. '","point":"mesa 1","lines":[{"good":"' .. good .. '","quantity":1}]}'
   return wrk.format("POST", "/supply/pickups", { ["content-type"] = "application/json", ["cookie"] = "cordon_session=" .. p[2], ["x-csrf-token"] = "bench-csrf" }, body)
 end

@@ -213,6 +213,13 @@ async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]>
   const now = items[0]!.ctx.clock.now();
   const lines = items.map((q) => q.input.lines.map((l) => ({ good: l.good, quantity: l.quantity })));
   const rows = await db.transaction(async (tx) => {
+    // lock the entitlements first, in one order, as the stock balances are (migration
+    // 0011): concurrent batches then queue behind each other instead of deadlocking
+    await tx.query(
+      `select 1 from ration_card c join entitlement e on e.household_id = c.household_id join ration_period p on p.id = e.period_id and p.status = 'open'
+       where c.code = any($1::text[]) and c.revoked_at is null order by e.period_id, e.household_id for update of e`,
+      [items.map((q) => q.code)],
+    );
     const settled = await tx.query<{ ord: number; household_id: string | null; period_id: string | null; lefts: number[] | null }>(
       `with input as (
          select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[])

@@ -219,7 +219,7 @@ describe('a ration period', () => {
     expect(answers[40]!.body.code).toBe('other_committee');
     // household 0 collected twice, in whichever order the desks got through: 600 then 200 left
     expect([answers[0]!.body.lines[0].left, answers[30]!.body.lines[0].left].sort()).toEqual([200, 600]);
-    expect(answers[1]!.body.lines).toEqual([{ good: 'flour', quantity: 400, left: 600 }]);
+    expect(answers[5]!.body.lines).toEqual([{ good: 'flour', quantity: 400, left: 600 }]); // household 5 collected once
     const [{ n, units }] = await s.testDb.db.query<{ n: number; units: number }>(
       `select count(*)::int as n, coalesce(sum((lines->0->>'quantity')::int), 0)::int as units from pickup where committee_id = $1`,
       [centro],
