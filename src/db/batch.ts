@@ -18,7 +18,13 @@ export class Batcher<I, O> {
   constructor(
     private readonly run: (items: readonly I[]) => Promise<readonly O[]>,
     private readonly runOne: (item: I) => Promise<O>,
-    private readonly opts: { maxBatch: number; slots: number; key?: (item: I) => string },
+    private readonly opts: {
+      maxBatch: number;
+      slots: number;
+      key?: (item: I) => string;
+      /** Send a lone item through `run` too (when that is the faster path), not `runOne`. */
+      aloneAsBatch?: boolean;
+    },
   ) {}
 
   submit(item: I): Promise<O> {
@@ -58,7 +64,7 @@ export class Batcher<I, O> {
   }
 
   private async send(batch: typeof this.waiting): Promise<void> {
-    if (batch.length === 1) {
+    if (batch.length === 1 && !this.opts.aloneAsBatch) {
       this.stats.singles++;
       const [w] = batch;
       await this.runOne(w!.item).then(w!.resolve, w!.reject);

@@ -91,7 +91,7 @@ const pickupBatches = perDb(
       (items) => recordBatch(db, items),
       (item) => recordOne(item).then((result) => ({ result }), (error: unknown) => ({ error })),
       // one pickup per household per batch: two for the same card are never written together
-      { maxBatch: 100, slots: batchSlots(db), key: (q) => q.code },
+      { maxBatch: 100, slots: batchSlots(db), key: (q) => q.code, aloneAsBatch: true },
     ),
 );
 
@@ -215,12 +215,13 @@ async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]>
   const rows = await db.transaction(async (tx) => {
     // lock the entitlements first, in one order, as the stock balances are (migration
     // 0011): concurrent batches then queue behind each other instead of deadlocking
-    await tx.query(
+    const locked = tx.query(
       `select 1 from ration_card c join entitlement e on e.household_id = c.household_id join ration_period p on p.id = e.period_id and p.status = 'open'
        where c.code = any($1::text[]) and c.revoked_at is null order by e.period_id, e.household_id for update of e`,
       [items.map((q) => q.code)],
     );
-    const settled = await tx.query<{ ord: number; household_id: string | null; period_id: string | null; lefts: number[] | null }>(
+    // sent without waiting for the lock's answer: the connection runs them in order (pipelined)
+    const settled = tx.query<{ ord: number; household_id: string | null; period_id: string | null; lefts: number[] | null }>(
       `with input as (
          select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[])
            with ordinality as t(id, card, officer, at, point, codes, qtys, lines_json, audit_id, actor, payload, ord)
@@ -291,7 +292,7 @@ async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]>
         now,
       ],
     );
-    return settled;
+    return (await Promise.all([locked, settled]))[1];
   });
   return Promise.all(
     items.map(async (q, i): Promise<Outcome> => {
