@@ -11,7 +11,7 @@ labour,12.5,40,20,,
 `;
 
 /** The error a text raises, as "LINE: reason". */
-function refusal(text: string, parse = parseCanonical): string {
+function refusal(text: string, parse: (text: string) => unknown = parseCanonical): string {
   try {
     parse(text);
   } catch (e) {
