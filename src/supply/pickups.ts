@@ -226,7 +226,9 @@ async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]>
          select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[])
            with ordinality as t(id, card, officer, at, point, codes, qtys, lines_json, audit_id, actor, payload, ord)
        ), ctx as (
-         select i.*, (i.at::timestamptz at time zone 'UTC')::date as day, c.household_id, h.committee_id, p.id as period_id, p.goods as period_goods
+         -- each pickup with its household, committee, period, and its own lines resolved
+         -- against the period's goods (k: the good's place in the entitlement arrays)
+         select i.*, c.household_id, h.committee_id, p.id as period_id, p.goods as period_goods, l.ks, l.good_ids, l.bad
          from input i
          join ration_card c on c.code = i.card and c.revoked_at is null
          join household h on h.id = c.household_id
@@ -236,30 +238,31 @@ async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]>
              and rp.ends + coalesce((select sp.grace_days from supply_policy sp where sp.committee_id = h.committee_id), 0) >= (i.at::timestamptz at time zone 'UTC')::date
            order by rp.starts desc limit 1
          ) p on true
+         cross join lateral (
+           select array_agg(array_position(p.goods, g.id) order by x.pos) as ks, array_agg(g.id order by x.pos) as good_ids,
+                  bool_or(g.id is null or array_position(p.goods, g.id) is null or x.qty < 1) as bad
+           from unnest(string_to_array(i.codes, ','), i.qtys::int[]) with ordinality as x(code, qty, pos)
+           left join good g on g.code = x.code
+         ) l
          where exists (select 1 from office o where o.body_id = h.committee_id and o.person_id = i.officer and o.title in ('supply_officer', 'chair') and o.until is null)
            and not exists (select 1 from pickup x where x.id = i.id)
-       ), line as (
-         select x.ord, l.pos, g.id as good_id, array_position(x.period_goods, g.id) as k, l.qty
-         from ctx x
-         cross join lateral unnest(string_to_array(x.codes, ','), x.qtys::int[]) with ordinality as l(code, qty, pos)
-         left join good g on g.code = l.code
        ), plain as (
-         select x.*, (select array_agg(coalesce((select sum(l.qty) from line l where l.ord = x.ord and l.k = i), 0)::int order by i)
-                      from generate_series(1, cardinality(x.period_goods)) i) as additions
+         -- what each pickup adds to each good of the entitlement (only its own lines are read)
+         select x.*, array(select coalesce((select sum(y.q) from unnest(x.ks, x.qtys::int[]) as y(k, q) where y.k = gi), 0)::int
+                           from generate_series(1, cardinality(x.period_goods)) gi order by gi) as additions
          from ctx x
-         where not exists (select 1 from line l where l.ord = x.ord and (l.k is null or l.qty < 1))
-       ), upd as (
+         where not x.bad
+       ), done as (
          update entitlement e
             set collected = (select array_agg(e.collected[i] + p.additions[i] order by i) from generate_subscripts(e.collected, 1) i)
            from plain p
           where e.period_id = p.period_id and e.household_id = p.household_id
-         returning e.household_id, e.period_id, e.collected, e.rations
-       ), done as (
-         select p.*, u.collected, u.rations from plain p join upd u on u.household_id = p.household_id and u.period_id = p.period_id
+         returning p.ord, p.id, p.household_id, p.committee_id, p.period_id, p.officer, p.point, p.lines_json, p.at, p.audit_id, p.actor, p.payload,
+                   p.ks, p.good_ids, p.qtys, e.collected, e.rations
        ), moves as (
          insert into stock_move (id, good_id, kind, from_committee, quantity, pickup_id, at)
-         select gen_random_uuid(), l.good_id, 'pickup', d.committee_id, l.qty, d.id, $12
-         from done d join line l on l.ord = d.ord
+         select gen_random_uuid(), y.good_id, 'pickup', d.committee_id, y.qty, d.id, $12
+         from done d cross join lateral unnest(d.good_ids, d.qtys::int[]) as y(good_id, qty)
          returning 1
        ), picks as (
          insert into pickup (id, period_id, household_id, committee_id, officer_id, point, lines, at, recorded_at)
@@ -273,7 +276,7 @@ async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]>
          select pg_notify('${EVENTS_CHANNEL}', json_build_object('topic', 'supply.pickup', 'data', json_build_object('committeeId', d.committee_id, 'pickupId', d.id))::text) from done d
        )
        select i.ord::int as ord, d.household_id, d.period_id,
-              (select array_agg(d.rations[l.k] - d.collected[l.k] order by l.pos) from line l where l.ord = d.ord) as lefts,
+              (select array_agg(d.rations[y.k] - d.collected[y.k] order by y.n) from unnest(d.ks) with ordinality as y(k, n)) as lefts,
               (select count(*) from moves) + (select count(*) from picks) + (select count(*) from audit) + (select count(*) from notify) as written
        from input i left join done d on d.ord = i.ord
        order by i.ord`,
