@@ -16,8 +16,10 @@ export class IoFileError extends Error {
   constructor(
     readonly line: number,
     readonly reason: string,
+    /** The file, when a command reads several (a converter's inputs). */
+    readonly file?: string,
   ) {
-    super(line > 0 ? `line ${line}: ${reason}` : reason);
+    super(file ? `${file}:${line > 0 ? `${line}:` : ''} ${reason}` : line > 0 ? `line ${line}: ${reason}` : reason);
   }
 }
 
