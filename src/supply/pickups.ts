@@ -174,7 +174,7 @@ async function recordOne({ ctx, input, officer, code, at }: Queued): Promise<Pic
       [input.id, period.id, c.household_id, c.committee_id, officer, input.point.trim(), JSON.stringify(lines), at, ctx.clock.now()],
     );
     await appendAudit(tx, ctx, { action: 'supply.pickup', subject: `household:${c.household_id}`, payload: { pickup: input.id, point: input.point.trim(), lines } });
-    await publish(tx, 'supply.pickup', { committeeId: c.committee_id, pickupId: input.id });
+    await publish(tx, 'supply.pickup', { committeeId: c.committee_id, pickupIds: [input.id] });
     return {
       id: input.id,
       householdId: c.household_id,
@@ -273,7 +273,9 @@ async function recordBatch(db: Db, items: readonly Queued[]): Promise<Outcome[]>
          select d.audit_id, $12, d.actor, 'supply.pickup', 'household:' || d.household_id, d.payload from done d order by d.ord
          returning 1
        ), notify as (
-         select pg_notify('${EVENTS_CHANNEL}', json_build_object('topic', 'supply.pickup', 'data', json_build_object('committeeId', d.committee_id, 'pickupId', d.id))::text) from done d
+         -- one event per committee per batch, naming its pickups
+         select pg_notify('${EVENTS_CHANNEL}', json_build_object('topic', 'supply.pickup', 'data', json_build_object('committeeId', d.committee_id, 'pickupIds', array_agg(d.id order by d.ord)))::text)
+         from done d group by d.committee_id
        )
        select i.ord::int as ord, d.household_id, d.period_id,
               (select array_agg(d.rations[y.k] - d.collected[y.k] order by y.n) from unnest(d.ks) with ordinality as y(k, n)) as lefts,

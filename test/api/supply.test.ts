@@ -204,6 +204,8 @@ describe('a ration period', () => {
     const before = { ...pickupBatchStats(s.testDb.db) };
     const pick = (card: string, quantity: number, id = randomUUID()) => c.marta!.post('/supply/pickups', { id, card, point: 'mesa 2', lines: [{ good: 'flour', quantity }] });
     const replayId = randomUUID();
+    const live = new AbortController();
+    const stream = (await fetch(`${s.url}/events?topics=supply.pickup`, { signal: live.signal })).body!.getReader();
     const answers = await Promise.all([
       ...cards.map((card) => pick(card, 400)), // 30 plain pickups
       ...cards.slice(0, 5).map((card) => pick(card, 400)), // the same households again: 800 of 1000, still fine
@@ -217,6 +219,22 @@ describe('a ration period', () => {
     expect(answers.slice(35, 38).map((a) => a.body.code)).toEqual(['beyond_entitlement', 'beyond_entitlement', 'beyond_entitlement']);
     expect(answers.slice(38, 40).map((a) => [a.status, a.body.replay]).sort()).toEqual([[201, false], [201, true]]);
     expect(answers[40]!.body.code).toBe('other_committee');
+    // live: every recorded pickup is announced once, batched per committee
+    const recorded = answers.filter((a) => a.status === 201 && !a.body.replay).map((a) => a.body.id as string);
+    const announced: string[] = [];
+    let text = '';
+    const deadline = Date.now() + 10_000;
+    while (announced.length < recorded.length && Date.now() < deadline) {
+      text += new TextDecoder().decode((await stream.read()).value);
+      const events = text.split('\n\n');
+      text = events.pop()!;
+      for (const e of events) {
+        const data = /^data: (.*)$/m.exec(e)?.[1];
+        if (e.includes('event: supply.pickup') && data) announced.push(...(JSON.parse(data) as { committeeId: string; pickupIds: string[] }).pickupIds);
+      }
+    }
+    live.abort();
+    expect(announced.sort()).toEqual(recorded.sort());
     // household 0 collected twice, in whichever order the desks got through: 600 then 200 left
     expect([answers[0]!.body.lines[0].left, answers[30]!.body.lines[0].left].sort()).toEqual([200, 600]);
     expect(answers[5]!.body.lines).toEqual([{ good: 'flour', quantity: 400, left: 600 }]); // household 5 collected once
