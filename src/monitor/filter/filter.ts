@@ -19,7 +19,7 @@ const SPACINGS = 8;
 /** Log-weights of variants are kept within this of the best (a variant never dies for good). */
 const WEIGHT_SPAN = 60;
 /** Degrees of freedom of the first variance guess. */
-const PRIOR_WEIGHT = 1e-6;
+const PRIOR_WEIGHT = 1e-12;
 
 export function createFilter(options: Partial<FilterOptions> = {}): FilterState {
   return {
@@ -42,7 +42,7 @@ function varianceFloor(y: number, level: number): number {
 
 /**
  * The prior before the second value: level at the first value, no slope, and a guess of
- * the variance (5% of the value) that counts as only a millionth of a value, so the series'
+ * the variance (5% of the value) that counts as only 10⁻¹² of a value, so the series'
  * own differences set the scale at once.
  */
 function firstVariant(y: number): Variant {
