@@ -61,6 +61,31 @@ describe('cordon monitor detect (offline CLI contract)', { timeout: 60_000 }, ()
     expect(r.stdout).toMatch(/^2024-03-05T04:00:00\.000Z outlier (0\.9\d\d|1\.000)\n$/);
   });
 
+  test('real NAB files where a clock change repeats or goes back an hour run as they are, in file order', async () => {
+    // Excerpts of NAB ec2_request_latency_system_failure.csv (lines 500–620: 03:00:00 written
+    // a dozen times) and machine_temperature_system_failure.csv (lines 10090–10210: 02:55 then 02:00).
+    for (const name of ['ec2_request_latency_clock_change.csv', 'machine_temperature_clock_change.csv']) {
+      const path = `test/data/timeseries/${name}`;
+      const r = await cordon(['monitor', 'detect', path, '--json']);
+      expect([r.code, r.stderr], name).toEqual([0, '']);
+      const parsed = JSON.parse(r.stdout) as { changes: { timestamp: string }[] };
+      expect(Object.keys(parsed)).toEqual(['changes']);
+      const stamps = new Set(readFileSync(path, 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]));
+      for (const c of parsed.changes) expect(stamps.has(c.timestamp)).toBe(true);
+    }
+  });
+
+  test('a step right after a repeated hour is flagged once, at the row where it happened (the second of the two)', async () => {
+    const stamps = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2024, 2, 31) + (i < 120 ? i : i - 1) * 3_600_000).toISOString().replace('T', ' ').slice(0, 19));
+    const path = file('repeat.csv', series(200, (i) => (i >= 120 ? 60 : 50), (i) => stamps[i]!));
+    expect(stamps[119]).toBe(stamps[120]);
+    const r = await cordon(['monitor', 'detect', path]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${stamps[120]} step (0\\.9\\d\\d|1\\.000)$`));
+  });
+
   test('a header alone: no changes', async () => {
     const r = await cordon(['monitor', 'detect', file('empty.csv', 'timestamp,value\n'), '--json']);
     expect([r.code, r.stdout.trim()]).toEqual([0, '{"changes":[]}']);
@@ -70,7 +95,9 @@ describe('cordon monitor detect (offline CLI contract)', { timeout: 60_000 }, ()
     const cases: [string, string][] = [
       ['ts,value\n2024-01-01,1\n', '1: the header must be timestamp,value, got "ts,value"'],
       ['timestamp,value\n2024-01-01,1\n2024-01-02,lots\n', '3: value: not a number: "lots"'],
-      ['timestamp,value\n2024-01-01,1\n2024-01-02,2\n2024-01-02,3\n', '4: timestamp: "2024-01-02" repeats "2024-01-02" on line 3'],
+      ['timestamp,value\n2024-01-01,1\n2024-01-02,2\n2024-01-03\n', '4: expected 2 columns (timestamp,value), got 1'],
+      ['timestamp,value\n2024-01-01,1\n2024-01-32,2\n', '3: timestamp: not a date and time: "2024-01-32"'],
+      ['timestamp,value\n2024-01-01,1\n2024-01-02,\n', '3: value: not a number: ""'],
     ];
     for (const [k, [text, reason]] of cases.entries()) {
       const path = file(`bad${k}.csv`, text);

@@ -100,7 +100,8 @@ function asProbabilities(p: readonly number[]): Probabilities {
 }
 
 /**
- * Takes the next value `y` at time `t` (ms, increasing) into the filter state (mutated)
+ * Takes the next value `y` at time `t` (ms; normally increasing, but a repeated or earlier
+ * time from a clock change is taken as it comes) into the filter state (mutated)
  * and returns the forecast that had been made for it, the state probabilities, and a
  * change if one became credible. The first value has no forecast (NaN).
  */

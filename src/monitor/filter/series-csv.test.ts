@@ -37,8 +37,19 @@ describe('the timestamp,value file of `cordon monitor detect`', () => {
     expect(fails('timestamp,value\n2024-01-01\n')).toEqual([2, 'expected 2 columns (timestamp,value), got 1']);
     expect(fails('timestamp,value\n2024-02-30,1\n')).toEqual([2, 'timestamp: not a date and time: "2024-02-30"']);
     expect(fails('timestamp,value\nyesterday,1\n')).toEqual([2, 'timestamp: not a date and time: "yesterday"']);
-    expect(fails('timestamp,value\n2024-01-02,1\n2024-01-01,2\n')).toEqual([3, 'timestamp: "2024-01-01" is before "2024-01-02" on line 2']);
-    expect(fails('timestamp,value\n2024-01-01,1\n2024-01-01 00:00:00,2\n')).toEqual([3, 'timestamp: "2024-01-01 00:00:00" repeats "2024-01-01" on line 2']);
+    expect(fails('timestamp,value\n2024-01-01 10:00,1\n2024-01-01 10:60,2\n')).toEqual([3, 'timestamp: not a date and time: "2024-01-01 10:60"']);
+  });
+
+  test('a timestamp that repeats or goes back (a clock change) is a row like any other, kept in file order', () => {
+    // NAB machine_temperature_system_failure.csv, lines 10150–10152: the clock goes back an hour.
+    const back = parseSeriesCsv('timestamp,value\n2014-01-07 02:50:00,93.39737409\n2014-01-07 02:55:00,92.85599879\n2014-01-07 02:00:00,94.13972336\n');
+    expect(back.timestamps).toEqual(['2014-01-07 02:50:00', '2014-01-07 02:55:00', '2014-01-07 02:00:00']);
+    expect([...back.times]).toEqual([Date.UTC(2014, 0, 7, 2, 50), Date.UTC(2014, 0, 7, 2, 55), Date.UTC(2014, 0, 7, 2)]);
+    expect(back.lines).toEqual([2, 3, 4]);
+    // NAB ec2_request_latency_system_failure.csv, from line 558: the same hour written again and again.
+    const same = parseSeriesCsv('timestamp,value\n2014-03-09 01:56:00,44.038000000000004\n2014-03-09 03:00:00,44.611999999999995\n2014-03-09 03:00:00,43.578\n');
+    expect(same.timestamps).toEqual(['2014-03-09 01:56:00', '2014-03-09 03:00:00', '2014-03-09 03:00:00']);
+    expect([...same.values]).toEqual([44.038000000000004, 44.611999999999995, 43.578]);
   });
 
   test('parseTimestamp: calendar checks', () => {

@@ -7,7 +7,10 @@
  *
  * Timestamps are `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS[.fff]]` or the same with `T` and an
  * optional `Z` or `±HH:MM` offset; without an offset they are read as UTC (only their
- * order and spacing matter). They must increase strictly. Values are decimal numbers.
+ * spacing and time of day matter). Rows are taken in file order, as the Numenta Anomaly
+ * Benchmark takes them: a timestamp that repeats or goes back (real files do it where a
+ * local clock changes, e.g. NAB's `machine_temperature_system_failure.csv` goes back an
+ * hour at line 10151) is a value like any other, not a bad row. Values are decimal numbers.
  * A UTF-8 BOM, CRLF line ends and blank lines are accepted. Each timestamp is kept as the
  * exact text of its field, so what is printed back matches the file byte for byte.
  */
@@ -17,7 +20,7 @@ export const SERIES_HEADER = 'timestamp,value';
 export interface Series {
   /** The timestamp fields exactly as written. */
   timestamps: string[];
-  /** Milliseconds since 1970-01-01 UTC, strictly increasing. */
+  /** Milliseconds since 1970-01-01 UTC, in file order (usually, not necessarily, increasing). */
   times: Float64Array;
   values: Float64Array;
   /** The file line of each row (1 is the header). */
@@ -84,11 +87,6 @@ export function parseSeriesCsv(text: string): Series {
     if (t === undefined) throw new SeriesFileError(no, `timestamp: not a date and time: "${stamp}"`);
     const raw = unquote(fields[1]!).trim();
     if (!NUMBER.test(raw) || !Number.isFinite(Number(raw))) throw new SeriesFileError(no, `value: not a number: "${fields[1]!}"`);
-    const k = times.length;
-    if (k > 0 && t <= times[k - 1]!) {
-      const before = `"${timestamps[k - 1]}" on line ${lines[k - 1]}`;
-      throw new SeriesFileError(no, t === times[k - 1] ? `timestamp: "${stamp}" repeats ${before}` : `timestamp: "${stamp}" is before ${before}`);
-    }
     timestamps.push(stamp);
     lines.push(no);
     times.push(t);
