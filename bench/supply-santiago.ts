@@ -15,11 +15,11 @@ import pino from 'pino';
 import { systemActor } from '../src/core/actor.js';
 import { systemClock } from '../src/core/clock.js';
 import { randomIds } from '../src/core/ids.js';
-import { seededRandom } from '../src/core/seeded.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { computeRations, createGood, createPeriod, importHouseholds } from '../src/supply/index.js';
 import { startChild, wrk } from './lib/harness.js';
+import { householdsOf, plantedFound, referenceInsert, registerGenerator } from './lib/register.js';
 
 const arg = (flag: string, fallback: number) => {
   const i = process.argv.indexOf(flag);
@@ -82,46 +82,28 @@ await db.query(
    select sha256(('officer-' || c)::bytea), ('00000000-0000-4000-8000-' || lpad(to_hex(c), 12, '0'))::uuid, 'bench-csrf', now(), now() + interval '1 day' from generate_series(1, ${COMMITTEES}) c`,
 );
 
-// 1. the register files: households of 1–7 people, names and birth dates from a seed
-const rnd = seededRandom(1972);
-const first = ['Ana', 'Luis', 'María', 'José', 'Rosa', 'Juan', 'Carmen', 'Pedro', 'Inés', 'Jorge', 'Elena', 'Víctor', 'Marta', 'Pablo', 'Lucía', 'Hugo'];
-const last = ['Pérez', 'González', 'Muñoz', 'Rojas', 'Díaz', 'Soto', 'Contreras', 'Silva', 'Martínez', 'Sepúlveda', 'Morales', 'Rodríguez', 'López', 'Fuentes', 'Araya', 'Torres'];
-const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
-const birth = (minAge: number, maxAge: number) => {
-  const d = new Date(Date.UTC(2026 - minAge, 10, 1) - Math.floor(rnd() * (maxAge - minAge) * 365.25) * 86_400_000);
-  return d.toISOString().slice(0, 10);
-};
-const files: string[] = [];
-let people = 0;
-for (let c = 1; c <= COMMITTEES; c++) {
-  const lines = ['household,zone,address,name,birth_date,needs'];
-  const n = Math.floor(HOUSEHOLDS / COMMITTEES) + (c <= HOUSEHOLDS % COMMITTEES ? 1 : 0);
-  for (let h = 1; h <= n; h++) {
-    const size = 1 + Math.floor(rnd() * rnd() * 7);
-    const surname = `${pick(last)} ${pick(last)}`;
-    const address = `"Pasaje ${1 + Math.floor(rnd() * 60)}, casa ${h}"`;
-    for (let p = 0; p < size; p++) {
-      const adult = p < 2 || rnd() < 0.3;
-      const b = adult ? birth(18, 80) : rnd() < 0.1 ? birth(0, 1) : birth(1, 17);
-      const needs = b > '2025-11-01' ? 'infant' : rnd() < 0.03 ? 'chronic_illness' : '';
-      lines.push(`H-${c}-${h},Zona ${1 + (h % 5)},${address},${pick(first)} ${surname},${b},${needs}`);
-      people++;
-    }
-  }
-  files.push(lines.join('\n'));
-}
-log(`   (register files: ${HOUSEHOLDS} households, ${people} people, ${(files.reduce((a, f) => a + f.length, 0) / 1e6).toFixed(0)} MB of CSV)`);
+// 1. the register, committee by committee (bench/lib/register.ts), with people planted twice
+const register = registerGenerator(1972);
 const t1 = performance.now();
 let duplicates = 0;
+let people = 0;
+let csvBytes = 0;
 for (let c = 1; c <= COMMITTEES; c++) {
-  const r = await importHouseholds(ctx, { committeeId: committee(c), text: files[c - 1]! });
+  const { csv, people: n } = register.committee(c, householdsOf(c, HOUSEHOLDS, COMMITTEES));
+  people += n;
+  csvBytes += csv.length;
+  const r = await importHouseholds(ctx, { committeeId: committee(c), text: csv });
   if (!r.written || r.errors.length) throw new Error(`committee ${c}: ${JSON.stringify(r.errors.slice(0, 3))}`);
   duplicates += r.duplicates;
   if (c % 100 === 0) log(`   imported ${c} committees in ${secs(performance.now() - t1)} s`);
 }
 const importMs = performance.now() - t1;
-log(`1. imported ${HOUSEHOLDS} households (${people} people) into ${COMMITTEES} committees in ${secs(importMs)} s (target < 60 s); ${duplicates} possible duplicates flagged`);
-fields.push(`people=${people}`, `import_s=${secs(importMs)}`, `duplicates=${duplicates}`);
+const found = await plantedFound(db, register.planted);
+const refMs = await referenceInsert(db, HOUSEHOLDS, people);
+log(`1. imported ${HOUSEHOLDS} households (${people} people, ${(csvBytes / 1e6).toFixed(0)} MB of CSV) into ${COMMITTEES} committees in ${secs(importMs)} s (target < 60 s)`);
+log(`   ${duplicates} possible duplicates flagged; of ${register.planted.length} people registered twice on purpose, ${found} flagged`);
+log(`   reference, the same rows by bare INSERTs without checks or indexes: ${secs(refMs)} s`);
+fields.push(`people=${people}`, `import_s=${secs(importMs)}`, `import_ref_s=${secs(refMs)}`, `import_vs_ref=${(refMs / importMs).toFixed(2)}`, `duplicates=${duplicates}`, `planted=${register.planted.length}`, `planted_found=${found}`);
 
 // 2. twenty goods, a delivery of each to every committee (about 80% of need), the week's rations
 const goods = Array.from({ length: 20 }, (_, g) => `good${g + 1}`);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Clock } from './clock.js';
 
 /** Where new identifiers come from: random UUIDv7 in production, a counter in tests. */
@@ -28,10 +28,28 @@ export function uuidv7(ms: number, rand: Uint8Array): string {
   return formatUuid(b);
 }
 
+// Random bytes are drawn from the operating system 4 KiB at a time and handed out once
+// each: one system call per ~400 identifiers instead of one each (it shows when a
+// national register is imported).
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+/** `n` (≤ 4096) fresh bytes from the cryptographic generator; never handed out twice. */
+export function randomBytesPooled(n: number): Uint8Array {
+  if (n > pool.length) throw new RangeError(`at most ${pool.length} bytes at a time`);
+  if (used + n > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const out = Uint8Array.prototype.slice.call(pool, used, used + n);
+  used += n;
+  return out;
+}
+
 export function randomIds(clock: Clock): IdSource {
   return {
-    uuid: () => uuidv7(clock.now().getTime(), randomBytes(10)),
-    secret: (bytes = 32) => randomBytes(bytes).toString('base64url'),
+    uuid: () => uuidv7(clock.now().getTime(), randomBytesPooled(10)),
+    secret: (bytes = 32) => Buffer.from(randomBytesPooled(bytes)).toString('base64url'),
   };
 }
 

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { personOf } from '../core/actor.js';
 import { appendAudit } from '../core/audit/index.js';
+import { randomBytesPooled } from '../core/ids.js';
 import type { Ctx } from '../core/context.js';
 import { problem, type FieldError } from '../core/problem.js';
 import type { Queryable, Tx } from '../db/db.js';
@@ -132,7 +132,7 @@ async function insertHouseholds(tx: Tx, ctx: Ctx, committeeId: string, household
   return memberIds;
 }
 
-const newCardCode = () => cardCodeFrom(randomBytes(6));
+const newCardCode = () => cardCodeFrom(randomBytesPooled(6));
 
 /**
  * Flags possible duplicates of the given members: a current member of another household
