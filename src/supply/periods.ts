@@ -116,31 +116,50 @@ export async function computeRations(ctx: Ctx, input: { periodId: string; commit
     : (await ctx.db.query<{ id: string }>(`select id from body where kind = 'supply_committee' order by id`)).map((r) => r.id);
   const totals = goods.map((g) => ({ good: g.code, stock: 0, need: 0, allocated: 0, unmet: 0 }));
   let households = 0;
-  // checked for every committee before any is written, so a refusal changes nothing
+  // collected rations are what people were told: checked for every committee before any
+  // is written (so a refusal changes nothing), and again as each group is written
   const started = async (q: Queryable, group: readonly string[]) =>
-    (
-      await q.query<{ committee_id: string }>(
-        `select distinct committee_id from entitlement where period_id = $1 and committee_id = any($2::uuid[]) and exists (select 1 from unnest(collected) c where c > 0)`,
-        [period.id, group],
-      )
-    ).length > 0;
+    (await q.query(`select 1 from pickup where period_id = $1 and committee_id = any($2::uuid[]) limit 1`, [period.id, group])).length > 0;
   const refuse = () => problem.conflict('periodId', 'households have already collected rations of this period; they stand as computed', 'pickups_started');
   if (await started(ctx.db, committees)) throw refuse();
-  // committees a few hundred at a time: one read of their members, one write of their entitlements
-  const GROUP = 200;
-  for (let c0 = 0; c0 < committees.length; c0 += GROUP) {
-    const group = committees.slice(c0, c0 + GROUP);
-    await ctx.db.transaction(async (tx) => {
-      if (await started(tx, group)) throw refuse(); // a pickup since the check above
-      households += await computeGroup(tx, ctx, period, goods, group, input.seed, totals);
-    });
-    progress?.(Math.min(c0 + GROUP, committees.length), committees.length);
+  // A few dozen committees at a time, as a pipeline: the next group is read while this
+  // one is shared out, and the last one written meanwhile (one write in flight), so the
+  // database and the sharing keep both processor cores busy.
+  const GROUP = 50;
+  const groups: string[][] = [];
+  for (let c0 = 0; c0 < committees.length; c0 += GROUP) groups.push(committees.slice(c0, c0 + GROUP));
+  let reading = groups.length ? readGroup(ctx.db, period, goods, groups[0]!) : undefined;
+  let writing: Promise<void> = Promise.resolve();
+  let done = 0;
+  try {
+    for (let k = 0; k < groups.length; k++) {
+      const read = await reading!;
+      reading = k + 1 < groups.length ? readGroup(ctx.db, period, goods, groups[k + 1]!) : undefined;
+      const shared = shareGroup(goods, groups[k]!, read, seedOf(input.seed), totals);
+      households += shared.households;
+      await writing;
+      const group = groups[k]!;
+      writing = ctx.db
+        .transaction(async (tx) => {
+          if (await started(tx, group)) throw refuse(); // a pickup since the check above
+          await writeGroup(tx, ctx, period, goods, group, shared);
+        })
+        .then(() => progress?.((done += group.length), committees.length));
+    }
+    await writing;
+  } finally {
+    // nothing left running when this returns or throws
+    await Promise.allSettled([reading, writing]);
   }
   for (const t of totals) t.unmet = t.need - t.allocated;
   await ctx.db.transaction((tx) =>
     appendAudit(tx, ctx, { action: 'supply.rations.compute', subject: `period:${period.id}`, payload: { committees: committees.length, households, goods: totals } }),
   );
   return { periodId: period.id, committees: committees.length, households, goods: totals };
+
+  function seedOf(given: number | undefined) {
+    return (committee: string, good: Good) => given ?? seedFromText(`${period.id}:${committee}:${good.id}`);
+  }
 }
 
 export interface HouseholdColumns {
@@ -186,30 +205,51 @@ export async function householdColumns(q: Queryable, committees: readonly string
   return out;
 }
 
-async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Good[], committees: readonly string[], seed: number | undefined, totals: ComputeReport['goods']): Promise<number> {
-  const balances = await tx.query<{ committee_id: string; good_id: string; quantity: number }>(
-    'select committee_id, good_id, quantity from stock_balance where committee_id = any($1::uuid[]) and good_id = any($2::uuid[])',
-    [committees, goods.map((g) => g.id)],
-  );
-  const stock = new Map(balances.map((b) => [`${b.committee_id}:${b.good_id}`, b.quantity]));
-  const policies = new Map(
-    (await tx.query<{ committee_id: string; method: RationMethod }>('select committee_id, method from supply_policy where committee_id = any($1::uuid[])', [committees])).map((p) => [p.committee_id, p.method]),
-  );
-  const byCommittee = await householdColumns(tx, committees, period.starts);
-  const rows = { period: [] as string[], household: [] as string[], committee: [] as string[], needs: [] as string[], rations: [] as string[], collected: [] as string[] };
-  const alloc = { committee: [] as string[], good: [] as string[], stock: [] as number[], need: [] as number[], allocated: [] as number[], households: [] as number[], method: [] as string[], seed: [] as number[] };
+interface GroupInput {
+  households: Map<string, HouseholdColumns>;
+  stock: Map<string, number>;
+  policies: Map<string, RationMethod>;
+}
+
+/** What a group of committees has: its households, its stock of the period's goods, its policies. */
+async function readGroup(q: Queryable, period: Period, goods: readonly Good[], committees: readonly string[]): Promise<GroupInput> {
+  const [households, balances, policies] = await Promise.all([
+    householdColumns(q, committees, period.starts),
+    q.query<{ committee_id: string; good_id: string; quantity: number }>(
+      'select committee_id, good_id, quantity from stock_balance where committee_id = any($1::uuid[]) and good_id = any($2::uuid[])',
+      [committees, goods.map((g) => g.id)],
+    ),
+    q.query<{ committee_id: string; method: RationMethod }>('select committee_id, method from supply_policy where committee_id = any($1::uuid[])', [committees]),
+  ]);
+  return {
+    households,
+    stock: new Map(balances.map((b) => [`${b.committee_id}:${b.good_id}`, b.quantity])),
+    policies: new Map(policies.map((p) => [p.committee_id, p.method])),
+  };
+}
+
+interface SharedGroup {
+  households: number;
+  rows: { household: string[]; committee: string[]; needs: string[]; rations: string[] };
+  alloc: { committee: string[]; good: string[]; stock: number[]; need: number[]; allocated: number[]; households: number[]; method: string[]; seed: number[] };
+}
+
+/** Each committee of the group shares its stock of each good among its households (pure). */
+function shareGroup(goods: readonly Good[], committees: readonly string[], input: GroupInput, seedFor: (committee: string, good: Good) => number, totals: ComputeReport['goods']): SharedGroup {
+  const rows: SharedGroup['rows'] = { household: [], committee: [], needs: [], rations: [] };
+  const alloc: SharedGroup['alloc'] = { committee: [], good: [], stock: [], need: [], allocated: [], households: [], method: [], seed: [] };
   let households = 0;
   for (const committee of committees) {
-    const { ids, columns } = byCommittee.get(committee) ?? NO_HOUSEHOLDS;
+    const { ids, columns } = input.households.get(committee) ?? NO_HOUSEHOLDS;
     const n = ids.length;
     households += n;
-    const method = policies.get(committee) ?? 'maxmin';
+    const method = input.policies.get(committee) ?? 'maxmin';
     const needs: Float64Array[] = [];
     const rations: Float64Array[] = [];
     goods.forEach((g, gi) => {
       const claims = householdClaims(g.needRule, columns);
-      const s = stock.get(`${committee}:${g.id}`) ?? 0;
-      const seedUsed = seed ?? seedFromText(`${period.id}:${committee}:${g.id}`);
+      const s = input.stock.get(`${committee}:${g.id}`) ?? 0;
+      const seedUsed = seedFor(committee, g);
       const r = allocateRations(s, claims, method, seedUsed);
       needs.push(claims.need);
       rations.push(r);
@@ -227,16 +267,19 @@ async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Go
       alloc.method.push(method);
       alloc.seed.push(seedUsed);
     });
-    const zeros = `{${goods.map(() => 0).join(',')}}`;
     for (let i = 0; i < n; i++) {
-      rows.period.push(period.id);
       rows.household.push(ids[i]!);
       rows.committee.push(committee);
       rows.needs.push(`{${needs.map((x) => x[i]).join(',')}}`);
       rows.rations.push(`{${rations.map((x) => x[i]).join(',')}}`);
-      rows.collected.push(zeros);
     }
   }
+  return { households, rows, alloc };
+}
+
+/** Replaces the group's entitlements and allocations of the period (in the caller's transaction). */
+async function writeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Good[], committees: readonly string[], shared: SharedGroup): Promise<void> {
+  const { rows, alloc } = shared;
   await tx.query('delete from entitlement where period_id = $1 and committee_id = any($2::uuid[])', [period.id, committees]);
   await tx.query('delete from allocation where period_id = $1 and committee_id = any($2::uuid[])', [period.id, committees]);
   const CHUNK = 20_000;
@@ -244,8 +287,8 @@ async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Go
     const slice = (a: string[]) => a.slice(i, i + CHUNK);
     await tx.query(
       `insert into entitlement (period_id, household_id, committee_id, needs, rations, collected)
-       select $1, u.h, u.c, u.n::int[], u.r::int[], u.k::int[] from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) as u(h, c, n, r, k)`,
-      [period.id, slice(rows.household), slice(rows.committee), slice(rows.needs), slice(rows.rations), slice(rows.collected)],
+       select $1, u.h, u.c, u.n::int[], u.r::int[], array_fill(0, array[$6::int]) from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) as u(h, c, n, r)`,
+      [period.id, slice(rows.household), slice(rows.committee), slice(rows.needs), slice(rows.rations), goods.length],
     );
   }
   await tx.query(
@@ -254,7 +297,6 @@ async function computeGroup(tx: Tx, ctx: Ctx, period: Period, goods: readonly Go
      from unnest($3::uuid[], $4::uuid[], $5::int8[], $6::int8[], $7::int8[], $8::int[], $9::text[], $10::int8[]) as u(c, g, s, n, a, h, m, seed)`,
     [period.id, ctx.clock.now(), alloc.committee, alloc.good, alloc.stock, alloc.need, alloc.allocated, alloc.households, alloc.method, alloc.seed],
   );
-  return households;
 }
 
 /** A household's entitlement in a period: per good its need, ration, collected and what is left. */
