@@ -88,8 +88,10 @@ function sweep(a: Csr, d: Float64Array, opts: IterativeOptions, inPlace: boolean
   let x = opts.start ? Float64Array.from(opts.start) : new Float64Array(n);
   let next = inPlace ? x : new Float64Array(n);
   const dn = norm2(d) || 1;
-  let residual = leontiefResidual(a, x, d);
+  // From x = 0 the residual is d itself: no pass needed.
+  let residual = opts.start ? leontiefResidual(a, x, d) : norm2(d) === 0 ? 0 : 1;
   let it = 0;
+  let previous = Infinity;
   while (residual > tol && it < max) {
     let est = 0;
     for (let i = 0; i < n; i++) {
@@ -99,10 +101,18 @@ function sweep(a: Csr, d: Float64Array, opts: IterativeOptions, inPlace: boolean
       est += r * r;
     }
     it++;
-    if (!inPlace) [x, next] = [next, x];
-    // The in-sweep residual (of mixed old and new values) bounds the work left; the true
-    // residual, one more pass, is computed only once the estimate is near the tolerance.
-    if (Math.sqrt(est) / dn <= tol * 10 || it === max) residual = leontiefResidual(a, x, d);
+    est = Math.sqrt(est) / dn;
+    if (!inPlace) {
+      // Jacobi's in-sweep residual is the true residual of the previous iterate.
+      if (est <= tol) return { x, iterations: it, residual: est, converged: true };
+      [x, next] = [next, x];
+    }
+    // The in-sweep residual (of mixed old and new values) shrinks by about the same factor
+    // every sweep; the true residual costs one more pass, so it is computed only once the
+    // estimate, carried one sweep forward at that rate, is within the tolerance.
+    const rate = previous === Infinity ? 1 : Math.min(1, est / previous);
+    if (est * rate <= tol || it === max) residual = leontiefResidual(a, x, d);
+    previous = est;
   }
   return { x, iterations: it, residual, converged: residual <= tol };
 }
