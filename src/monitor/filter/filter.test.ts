@@ -124,6 +124,38 @@ describe('the multi-process change filter', () => {
     expect(late.map((c) => [c.index, c.type])).toEqual([[150, 'step']]);
   });
 
+  test('heavy-tailed noise stops being news: a series with Student-t noise is not flagged at each big value', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 }), fc.double({ min: 0.01, max: 100, noNaN: true }), (seed, scale) => {
+        const r = noise(seed);
+        // Student t with 2 degrees of freedom: a normal (sum of uniforms) over √(χ²₂/2).
+        const t2 = () => (r() + r() + r() + r()) / Math.sqrt(-Math.log(0.5 + r() + 1e-12));
+        const values = Array.from({ length: 3000 }, () => 100 * scale + scale * t2());
+        const times = hourly(3000);
+        const heavy = detectChanges(times, values, { season: 'none', refractoryMs: 0 }).filter((c) => c.index >= 1500);
+        // About 1 value in 100 of t₂ noise lies beyond 10 widths, each an "outlier" to a Gaussian model.
+        expect(heavy.length).toBeLessThan(15);
+      }),
+      { ...PARAMS, numRuns: 10 },
+    );
+  });
+
+  test('a spike every hour at the same minute (a job) is learned as the hour\'s season, not flagged', () => {
+    const r = noise(5);
+    const times = Array.from({ length: 4000 }, (_, i) => Date.UTC(2024, 0, 1) + i * 300_000);
+    const values = times.map((t) => 30 + r() + (new Date(t).getUTCMinutes() === 5 ? 40 : 0));
+    const changes = detectChanges(times, values, { refractoryMs: 0 });
+    expect(changes.filter((c) => c.index >= 2000)).toEqual([]);
+  });
+
+  test('after a flag, no new flag for the refractory time; after it, flags again', () => {
+    const r = noise(9);
+    const values = Array.from({ length: 300 }, (_, i) => 20 + r() + (i === 100 || i === 103 || i === 200 ? 30 : 0));
+    const flagged = (refractoryMs: number) => detectChanges(hourly(300), values, { season: 'none', refractoryMs }).map((c) => c.index);
+    expect(flagged(0)).toEqual([100, 103, 200]);
+    expect(flagged(4 * HOUR)).toEqual([100, 200]);
+  });
+
   test('the forecast interval holds about 95% of steady noise', () => {
     const r = noise(11);
     const state = createFilter({ season: 'none' });

@@ -12,7 +12,8 @@
  */
 import { CHANGE_TYPES, DEFAULT_OPTIONS, STATES, type FilterOptions, type FilterState, type FilterUpdate, type Probabilities, type Variant } from './model.js';
 import { copyComponent, stepVariant, type StepResult } from './multiprocess.js';
-import { DAY_MS, effectAt, learnSeason, newSeason, seasonReady, WEEK_MS } from './seasonal.js';
+import { copyTails, newTails } from './tails.js';
+import { DAY_MS, effectAt, HOUR_MS, learnSeason, newSeason, seasonReady, WEEK_MS } from './seasonal.js';
 
 /** Spacings looked at to find the series' interval (their median). */
 const SPACINGS = 8;
@@ -23,7 +24,7 @@ const PRIOR_WEIGHT = 1e-12;
 
 export function createFilter(options: Partial<FilterOptions> = {}): FilterState {
   return {
-    version: 1,
+    version: 2,
     options: { ...DEFAULT_OPTIONS, ...options },
     count: 0,
     lastT: 0,
@@ -31,6 +32,7 @@ export function createFilter(options: Partial<FilterOptions> = {}): FilterState 
     stepMs: 0,
     variants: [],
     inChange: false,
+    lastFlagT: null,
   };
 }
 
@@ -48,7 +50,7 @@ function varianceFloor(y: number, level: number): number {
 function firstVariant(y: number): Variant {
   const s = Math.max((0.05 * y) ** 2, 1e-200) || 1;
   const comp = { m: [y, 0] as [number, number], c: [s, 0, s] as [number, number, number], s };
-  return { season: null, active: true, p: [1, 0, 0, 0], comps: [comp, copyComponent(comp), copyComponent(comp), copyComponent(comp)], n: PRIOR_WEIGHT, logWeight: 0 };
+  return { season: null, active: true, p: [1, 0, 0, 0], comps: [comp, copyComponent(comp), copyComponent(comp), copyComponent(comp)], n: PRIOR_WEIGHT, tail: newTails(), logWeight: 0 };
 }
 
 /** The seasonal variants worth trying for a series of this spacing. */
@@ -57,6 +59,8 @@ function seasonalVariants(state: FilterState, from: Variant): Variant[] {
   if (season === 'none') return [];
   const step = state.stepMs;
   const cycles: number[] = [];
+  // The hour of a series of a value every few minutes: machine metrics run jobs on the hour.
+  if (season === 'auto' && step <= HOUR_MS / 4) cycles.push(HOUR_MS);
   if (step < DAY_MS / 2) {
     if (season !== 'week') cycles.push(DAY_MS);
     if (season !== 'day') cycles.push(WEEK_MS);
@@ -64,7 +68,7 @@ function seasonalVariants(state: FilterState, from: Variant): Variant[] {
   const out: Variant[] = [];
   for (const cycle of cycles) {
     const s = newSeason(cycle, step);
-    if (s) out.push({ ...from, season: s, active: false, p: [...from.p], comps: from.comps.map(copyComponent) as Variant['comps'] });
+    if (s) out.push({ ...from, season: s, active: false, p: [...from.p], comps: from.comps.map(copyComponent) as Variant['comps'], tail: copyTails(from.tail) });
   }
   return out;
 }
@@ -82,6 +86,7 @@ function activate(v: Variant, plain: Variant, fixed: boolean, floor: number): vo
     return { m: [c.m[0], c.m[1]], c: [c.c[0] * k, c.c[1] * k, c.c[2] * k], s };
   }) as Variant['comps'];
   v.p = [...plain.p];
+  v.tail = copyTails(plain.tail);
   v.n = Math.min(season.residualCount, plain.n);
   v.logWeight = plain.logWeight;
   if (fixed) plain.logWeight = v.logWeight - WEIGHT_SPAN; // a season asked for: the plain model only as a fallback
@@ -137,7 +142,7 @@ export function updateFilter(state: FilterState, y: number, t: number): FilterUp
   let df = 0;
   let bestLog = -Infinity;
   const results: StepResult[] = [];
-  for (const v of state.variants) if (!v.active) learnSeason(v.season!, t, y, true);
+  for (const v of state.variants) if (!v.active) learnSeason(v.season!, t, y);
   for (const v of vs) {
     const prior = Math.exp(v.logWeight) / weightTotal;
     const effect = v.season ? effectAt(v.season, t) : 0;
@@ -146,7 +151,7 @@ export function updateFilter(state: FilterState, y: number, t: number): FilterUp
     mean += prior * f;
     second += prior * (r.steadyVariance + f * f);
     df = r.df;
-    if (v.season) learnSeason(v.season, t, y, r.now[0]! + r.now[2]! + r.now[3]! > 0.5);
+    if (v.season) learnSeason(v.season, t, y);
     v.logWeight += r.logPredictive;
     bestLog = Math.max(bestLog, v.logWeight);
     results.push(r);
@@ -171,11 +176,13 @@ export function updateFilter(state: FilterState, y: number, t: number): FilterUp
   state.count++;
   let change: FilterUpdate['change'] = null;
   const changed = 1 - before[0]!;
-  if (index - 1 >= options.warmup && changed >= options.threshold && !state.inChange) {
+  const resting = state.lastFlagT !== null && t - state.lastFlagT < options.refractoryMs;
+  if (index - 1 >= options.warmup && changed >= options.threshold && !state.inChange && !resting) {
     let type = CHANGE_TYPES[0]!;
     for (const c of CHANGE_TYPES) if (before[STATES.indexOf(c)]! > before[STATES.indexOf(type)]!) type = c;
     change = { type, probability: changed };
     state.inChange = true;
+    state.lastFlagT = t;
   } else if (changed < options.threshold / 2) state.inChange = false;
   return { forecast: mean, lower: mean - spread, upper: mean + spread, probabilities: asProbabilities(now), previous: asProbabilities(before), change };
 }

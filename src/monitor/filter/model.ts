@@ -4,6 +4,8 @@
  * and the server can keep one per series between reports.
  */
 
+import type { Tails } from './tails.js';
+
 /** The states of the multi-process model, in the order of every array below. */
 export const STATES = ['steady', 'outlier', 'step', 'slope'] as const;
 export type State = (typeof STATES)[number];
@@ -54,10 +56,15 @@ export interface FilterOptions {
    * weighs them by how well each forecasts; `none`, `day` or `week` fix it.
    */
   season: SeasonOption;
+  /**
+   * After a flag, no new flag for this long (ms): one alert per series per incident, and a
+   * council is not asked twice in a day about the same series.
+   */
+  refractoryMs: number;
   model: ModelConstants;
 }
 
-export const DEFAULT_OPTIONS: FilterOptions = { threshold: 0.9, warmup: 10, season: 'auto', model: DEFAULT_MODEL };
+export const DEFAULT_OPTIONS: FilterOptions = { threshold: 0.9, warmup: 10, season: 'auto', refractoryMs: 4 * 3_600_000, model: DEFAULT_MODEL };
 
 /** One component of the mixture: the posterior given that state at the last step. */
 export interface Component {
@@ -96,12 +103,14 @@ export interface Variant {
   comps: [Component, Component, Component, Component];
   /** Degrees of freedom of the variance estimate. */
   n: number;
+  /** Log-weights of the noise's degrees of freedom over `TAIL_GRID` (tails.ts), less the best. */
+  tail: Tails;
   /** Log of the (discounted) predictive likelihood so far, less that of the best variant. */
   logWeight: number;
 }
 
 export interface FilterState {
-  version: 1;
+  version: 2;
   options: FilterOptions;
   /** Values seen. */
   count: number;
@@ -113,6 +122,8 @@ export interface FilterState {
   variants: Variant[];
   /** True while the last flagged change is still unfolding (no new flag until it settles). */
   inChange: boolean;
+  /** Time (ms) of the value with which the last change was flagged, or null. */
+  lastFlagT: number | null;
 }
 
 export interface FilterUpdate {

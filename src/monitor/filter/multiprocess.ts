@@ -13,7 +13,9 @@
  * variance is unknown and learned with a discounted gamma prior, so forecasts are
  * Student-t. Working in logs keeps a 10⁶σ jump finite.
  */
+import { logGamma } from './gamma.js';
 import type { Component, ModelConstants, Variant } from './model.js';
+import { inverseTail, learnTails } from './tails.js';
 
 export interface StepResult {
   /** Log predictive density of the value under the whole mixture. */
@@ -31,18 +33,6 @@ export interface StepResult {
 
 const LOG_PI = Math.log(Math.PI);
 const LEARNING_PRIOR = [1, 0, 0, 0] as const;
-
-/** log Γ(x) for x > 0 (Lanczos, g = 7, n = 9: about 15 significant digits). */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const g = 7;
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  x -= 1;
-  let a = c[0]!;
-  const t = x + g + 0.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
 
 // Scratch space for the 16 branches (i = state before, j = state now), reused across calls.
 const logW = new Float64Array(16);
@@ -66,7 +56,13 @@ export function stepVariant(v: Variant, y: number, model: ModelConstants, floor:
   const prior = learning ? LEARNING_PRIOR : model.prior;
   const df = varianceDiscount * v.n;
   const nNext = df + 1;
-  const tConst = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * (Math.log(df) + LOG_PI);
+  // Student-t noise of ν degrees of freedom (tails.ts) on top of the unknown variance: the
+  // predictive is taken as a t whose precision mixes both, 1/ν' = 1/df + 1/ν (matching the
+  // spread of the precision), and each value's weight in the updates is the conditional
+  // mean of its precision, (ν + 1)/(ν + e²/Q) (West 1981): a spike moves little.
+  const inv = learning ? 0 : inverseTail(v.tail);
+  const dfT = 1 / (1 / df + inv);
+  const tConst = logGamma((dfT + 1) / 2) - logGamma(dfT / 2) - 0.5 * (Math.log(dfT) + LOG_PI);
   let steadyMean = 0;
   let steadyVar = 0;
   let best = -Infinity;
@@ -94,12 +90,14 @@ export function stepVariant(v: Variant, y: number, model: ModelConstants, floor:
         steadyVar += pi * (q + a0 * a0);
       }
       const z = (e * e) / q;
-      logW[k] = (pi > 0 ? Math.log(pi) : -Infinity) + (prior[j]! > 0 ? Math.log(prior[j]!) : -Infinity) + tConst - 0.5 * Math.log(q) - ((df + 1) / 2) * Math.log1p(z / df);
+      logW[k] = (pi > 0 ? Math.log(pi) : -Infinity) + (prior[j]! > 0 ? Math.log(prior[j]!) : -Infinity) + tConst - 0.5 * Math.log(q) - ((dfT + 1) / 2) * Math.log1p(z / dfT);
       if (logW[k]! > best) best = logW[k]!;
-      const g0 = r00 / q;
-      const g1 = r01 / q;
-      // Variance learning (West & Harrison §4.5, discounted): S' = S·(δn + e²/Q)/(δn + 1).
-      const sNew = Math.max((s * (df + z)) / nNext, floor);
+      const weight = inv > 0 ? (1 + inv) / (1 + inv * z) : 1;
+      const qw = r00 + (s * obs[j]!) / weight;
+      const g0 = r00 / qw;
+      const g1 = r01 / qw;
+      // Variance learning (West & Harrison §4.5, discounted): S' = S·(δn + w·e²/Q)/(δn + 1).
+      const sNew = Math.max((s * (df + weight * z)) / nNext, floor);
       const scale = sNew / s;
       bm0[k] = a0 + g0 * e;
       bm1[k] = a1 + g1 * e;
@@ -110,6 +108,7 @@ export function stepVariant(v: Variant, y: number, model: ModelConstants, floor:
     }
   }
   steadyVar -= steadyMean * steadyMean;
+  if (!learning) learnTails(v.tail, (y - steadyMean) ** 2 / steadyVar, df, model.prior[1], obs[1]);
 
   let total = 0;
   for (let k = 0; k < 16; k++) {

@@ -6,12 +6,15 @@
  */
 import type { Season } from './model.js';
 
-export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;
 /** The most phases a cycle may have (a week of 5-minute values has 2,016). */
 export const MAX_PHASES = 4032;
 /** After this many visits a phase's effect moves by 1/LEARN_VISITS of each new deviation. */
 const LEARN_VISITS = 10;
+/** Huber's constant: deviations are clipped at this many residual standard deviations. */
+const HUBER = 3;
 
 export function newSeason(cycleMs: number, stepMs: number): Season | null {
   const phases = Math.round(cycleMs / stepMs);
@@ -30,17 +33,26 @@ export function effectAt(s: Season, t: number): number {
   return s.effect[phaseOf(s, t)]!;
 }
 
-/** Learns from value `y` at time `t`; `usual` is false for a value the filter thinks an outlier or a change, which teaches nothing about the season. */
-export function learnSeason(s: Season, t: number, y: number, usual: boolean): void {
+/**
+ * Learns from value `y` at time `t`. Every value teaches, but robustly (Huber's M-estimate of
+ * each phase's location, learned by stochastic approximation): a deviation counts at most
+ * HUBER residual standard deviations, so one outlier moves its phase a little, while a spike
+ * that recurs at the same phase (a job run every hour) becomes that phase's effect in a few
+ * dozen cycles, instead of being called an outlier for ever.
+ */
+export function learnSeason(s: Season, t: number, y: number): void {
   const k = phaseOf(s, t);
-  if (usual && s.ringCount >= s.phases) {
+  if (s.ringCount >= s.phases) {
     const deviation = y - s.ringSum / s.phases;
+    let r = deviation - s.effect[k]!;
     if (s.seen[k]! > 0) {
-      s.residualSum += (deviation - s.effect[k]!) ** 2;
+      const limit = s.residualCount > 0 ? HUBER * Math.sqrt(s.residualSum / s.residualCount) : Infinity;
+      r = Math.max(-limit, Math.min(limit, r));
+      s.residualSum += r * r;
       s.residualCount++;
     }
     s.seen[k]! += 1;
-    s.effect[k]! += (deviation - s.effect[k]!) / Math.min(s.seen[k]!, LEARN_VISITS);
+    s.effect[k]! += r / Math.min(s.seen[k]!, LEARN_VISITS);
   }
   const slot = s.ringCount % s.phases;
   s.ringSum += y - (s.ringCount >= s.phases ? s.ring[slot]! : 0);

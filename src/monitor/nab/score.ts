@@ -10,8 +10,9 @@
  *   so it costs almost nothing just after a window and fp further away; before any window it
  *   costs fp.
  * - A corpus score is normalised as 100·(raw − null)/(perfect − null), where the null detector
- *   (no detection) scores −fn per scored window and the perfect one tp per labelled anomaly
- *   (NAB counts the entries of `combined_labels.json`, which can exceed the windows).
+ *   (no detection) scores −fn per scored window and the perfect one tp per window: NAB's
+ *   `Runner.normalize` counts the entries of the label file it was given, and `run.py` gives
+ *   it `labels/combined_windows.json` (its `--windowsFile`), not `combined_labels.json`.
  */
 
 export interface CostMatrix {
@@ -105,9 +106,9 @@ export function scoreFile(times: ArrayLike<number>, windows: readonly (readonly 
   return { score, windows: scored, detected, falsePositives: fpCount };
 }
 
-/** NAB's normalised corpus score: null detector 0, perfect 100. */
-export function normalisedScore(raw: number, scoredWindows: number, labels: number, cost: CostMatrix): number {
+/** NAB's normalised corpus score: null detector 0, perfect 100 (`windows`: all windows of the label file). */
+export function normalisedScore(raw: number, scoredWindows: number, windows: number, cost: CostMatrix): number {
   const nullScore = -cost.fn * scoredWindows;
-  const perfect = cost.tp * labels;
+  const perfect = cost.tp * windows;
   return (100 * (raw - nullScore)) / (perfect - nullScore);
 }
