@@ -142,6 +142,10 @@ const newCardCode = () => cardCodeFrom(randomBytesPooled(6));
  */
 export async function flagDuplicates(tx: Tx, ctx: Ctx, memberIds: readonly string[]): Promise<number> {
   if (!memberIds.length) return 0;
+  // Look the candidates up through the indexes, never by reading the whole register: a
+  // register being imported grows faster than its statistics, which would otherwise
+  // have the planner scan it once per newcomer.
+  await tx.query('set local enable_seqscan = off');
   const rows = await tx.query<{ n: number }>(
     `with pairs as (
        -- the member already registered first, the newcomer second (within one batch, by id)
@@ -152,8 +156,13 @@ export async function flagDuplicates(tx: Tx, ctx: Ctx, memberIds: readonly strin
               ha.committee_id = hb.committee_id as same_committee
        from household_member a
        join household ha on ha.id = a.household_id
-       join household_member b on duplicate_keys(b.birth_date, b.name) && duplicate_keys(a.birth_date, a.name) and b.until is null
-                              and b.birth_date = a.birth_date and b.household_id <> a.household_id
+       -- each newcomer's candidates through the duplicate_keys index (migration 0012)
+       cross join lateral (
+         select b.id, b.name, b.household_id from household_member b
+         where duplicate_keys(b.birth_date, b.name) && duplicate_keys(a.birth_date, a.name) and b.until is null
+           and b.birth_date = a.birth_date and b.household_id <> a.household_id
+         offset 0
+       ) b
        join household hb on hb.id = b.household_id
        where a.id = any($1::uuid[]) and a.until is null and similarity(fold_text(a.name), fold_text(b.name)) >= 0.5
      ), inserted as (
@@ -168,6 +177,7 @@ export async function flagDuplicates(tx: Tx, ctx: Ctx, memberIds: readonly strin
      ) select count(*)::int as n from inserted`,
     [memberIds, ctx.clock.now()],
   );
+  await tx.query('reset enable_seqscan');
   const n = rows[0]!.n;
   if (n) await appendAudit(tx, ctx, { action: 'supply.duplicates.flag', subject: 'supply', payload: { flagged: n } });
   return n;
