@@ -6,14 +6,18 @@
  *
  * One solver per economy: dense LU with partial pivoting up to 3,000 sectors (the exact
  * reference, factorised once for both x and v), Gauss–Seidel on CSR beyond (stated
- * tolerance: relative residual ≤ 1e-9). Productivity is checked first (productivity.ts).
+ * tolerance: relative residual ≤ 1e-9), over cache-sized blocks from 2,097,152 sectors on.
+ * Productivity is checked first (productivity.ts).
  */
+import { blockedFromCsr, SEGMENT, solveGaussSeidelBlocked } from './blocked.js';
 import { transpose, type Csr } from './csr.js';
 import { luFactor, luSolve, luSolveTranspose, type Lu } from './dense-lu.js';
 import { DEFAULT_TOLERANCE, solveGaussSeidel } from './iterative.js';
 import { requireProductive, type Productivity } from './productivity.js';
 
 export const DENSE_MAX_SECTORS = 3000;
+/** From this size on, x no longer fits in the cache: Gauss–Seidel runs over blocks (blocked.ts). */
+export const BLOCKED_FROM_SECTORS = 2 * SEGMENT;
 
 /** A = Z·diag(x)⁻¹: column j of the flows divided by j's gross output (0 where x_j = 0,
  *  which a validated table only allows for a column without inputs). */
@@ -69,7 +73,8 @@ export function leontiefSolver(a: Csr, opts: SolverOptions = {}): LeontiefSolver
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
   let at: Csr | undefined;
   const solve = (m: Csr, b: ArrayLike<number>) => {
-    const r = solveGaussSeidel(m, Float64Array.from(b), { tolerance });
+    const d = Float64Array.from(b);
+    const r = n >= BLOCKED_FROM_SECTORS ? solveGaussSeidelBlocked(blockedFromCsr(m), d, { tolerance }) : solveGaussSeidel(m, d, { tolerance });
     if (!r.converged) throw new NoConvergenceError(`Gauss–Seidel stopped at relative residual ${r.residual.toExponential(2)} after ${r.iterations} sweeps (tolerance ${tolerance})`);
     return r.x;
   };
