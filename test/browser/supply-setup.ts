@@ -7,6 +7,8 @@ import { addPeople, type TestPerson } from './app.js';
 
 export interface SupplyWorld {
   people: Record<string, TestPerson>;
+  /** The cordón JAP Norte belongs to. */
+  cordon: string;
   norte: string;
   period: string;
   /** Households by reference: id and live card. */
@@ -55,7 +57,7 @@ export async function setUpSupply(s: TestServer, clock: ManualClock): Promise<Su
   const now = clock.now();
   const period = (await createPeriod(sys, { name: 'Semana 45', starts: day(now, -1), ends: day(now, 5), goods: ['flour', 'milk'] })).id;
   await computeRations(sys, { periodId: period, committeeId: norte });
-  return { people, norte, period, h, entitlement: async (ref) => (await entitlementOf(s.testDb.db, period, h[ref].id))! };
+  return { people, cordon, norte, period, h, entitlement: async (ref) => (await entitlementOf(s.testDb.db, period, h[ref].id))! };
 }
 
 /** Grams as the Spanish pages write them: `1.800 g`. */

@@ -1,7 +1,8 @@
 /**
  * The one way the app talks to the Cordón server (same origin, session cookie).
  * Failures become an `ApiError` carrying the server's RFC 9457 problem body, and
- * every write carries the CSRF token the server issued with the session.
+ * every write carries the CSRF token the server issued with the session (and, when the
+ * caller gives one, an `Idempotency-Key`).
  */
 
 export interface FieldError {
@@ -75,6 +76,9 @@ export interface RequestOptions {
   /** A 401 is expected here (login, session probe): don't treat it as a session ending. */
   expectUnauthenticated?: boolean;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key` on a write: a retry with the same key is answered from the
+   *  first attempt and writes nothing (the server keeps keys 24 hours). */
+  idempotencyKey?: string;
 }
 
 /** Sends a JSON request; resolves to the parsed body (undefined for 204). */
@@ -82,6 +86,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (method !== 'GET' && options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   let response: Response;
   try {

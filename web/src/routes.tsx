@@ -30,7 +30,8 @@ export type Place =
   | { kind: 'election'; route: Route; id: string }
   | { kind: 'motion'; route: Route; id: string }
   | { kind: 'supplyDashboard'; route: Route; id: string }
-  | { kind: 'supplyDesk'; route: Route; id: string };
+  | { kind: 'supplyDesk'; route: Route; id: string }
+  | { kind: 'supplyDistrict'; route: Route; id: string };
 
 export function hrefOf(route: Route): string {
   return `#${route.path}`;
@@ -41,6 +42,8 @@ export const electionHref = (id: string) => `#/elections/${encodeURIComponent(id
 export const motionHref = (id: string) => `#/motions/${encodeURIComponent(id)}`;
 export const dashboardHref = (committeeId: string) => `#/supply/${encodeURIComponent(committeeId)}`;
 export const deskHref = (committeeId: string) => `#/supply/${encodeURIComponent(committeeId)}/desk`;
+/** A district's deliveries to the committees under it (as the API's `/supply/districts/<id>`). */
+export const districtHref = (districtId: string) => `#/supply/districts/${encodeURIComponent(districtId)}`;
 
 /** The path in a location hash: `#/plan` → `/plan`, and `` or `#` → `/`. */
 export function pathOfHash(hash: string): string {
@@ -61,6 +64,10 @@ export function placeOfHash(hash: string): Place | null {
   const decoded = safeDecode(id);
   if (decoded === null) return null;
   if (first === 'supply' && rest.length === 1 && rest[0] === 'desk') return { kind: 'supplyDesk', route: supply, id: decoded };
+  if (first === 'supply' && id === 'districts' && rest.length === 1) {
+    const district = safeDecode(rest[0]!);
+    return district ? { kind: 'supplyDistrict', route: supply, id: district } : null;
+  }
   if (rest.length) return null;
   if (first === 'supply') return { kind: 'supplyDashboard', route: supply, id: decoded };
   if (first === 'councils') return { kind: 'body', route: councils, id: decoded };

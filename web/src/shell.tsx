@@ -14,6 +14,7 @@ import { CommitteesPage } from './supply/committees-page.js';
 import { watchConnectivity } from './supply/connectivity.js';
 import { DashboardPage } from './supply/dashboard-page.js';
 import { DeskPage } from './supply/desk-page.js';
+import { DistrictPage } from './supply/district-page.js';
 import { startPickupSync } from './supply/pickup-sync.js';
 
 interface ShellProps {
@@ -29,6 +30,7 @@ function Page({ place, person }: { place: Place | null; person: Person }) {
   if (place.kind === 'motion') return <MotionPage id={place.id} person={person} />;
   if (place.kind === 'supplyDashboard') return <DashboardPage committeeId={place.id} />;
   if (place.kind === 'supplyDesk') return <DeskPage committeeId={place.id} person={person} />;
+  if (place.kind === 'supplyDistrict') return <DistrictPage districtId={place.id} person={person} />;
   if (place.route.id === 'home') return <HomePage person={person} />;
   if (place.route.id === 'councils') return <FederationPage />;
   if (place.route.id === 'supply') return <CommitteesPage person={person} />;

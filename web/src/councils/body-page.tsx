@@ -10,8 +10,8 @@ import { useLanguage } from '../language.js';
 import { useLiveEvents } from '../live.js';
 import { useLoad } from '../load.js';
 import { describeError } from '../problem-message.js';
-import { bodyHref, dashboardHref, deskHref, electionHref } from '../routes.js';
-import { runsCommittee } from '../supply/desk-setup.js';
+import { bodyHref, dashboardHref, deskHref, districtHref, electionHref } from '../routes.js';
+import { runsCommittee, runsDistrict } from '../supply/desk-setup.js';
 import {
   getBody, getDelegation, listChildren, listElections, listMotions,
   type BodyDetail, type BodySummary, type Delegation, type ElectionSummary, type Motion,
@@ -100,6 +100,11 @@ function BodyContent({ view, person, reload }: { view: BodyView; person: Person;
         <p class="body-actions">
           <a class="button button--primary" href={dashboardHref(body.id)}>{t('supply.committees.dashboard')}</a>
           <a class="button button--quiet" href={deskHref(body.id)}>{t('supply.committees.desk')}</a>
+        </p>
+      )}
+      {runsDistrict(body, person) && (
+        <p class="body-actions">
+          <a class="button button--primary" href={districtHref(body.id)}>{t('supply.districts.deliver')}</a>
         </p>
       )}
 

@@ -1,4 +1,4 @@
-/** The supply part of the Cordón API: periods, goods, households, entitlements, pickups, the dashboard. */
+/** The supply part of the Cordón API: periods, goods, households, entitlements, pickups, the dashboard, districts' deliveries. */
 import { request } from '../api.js';
 
 export type Unit = 'g' | 'ml' | 'piece';
@@ -113,3 +113,56 @@ export const recordPickup = (pickup: PickupInput) => request<PickupResult>('POST
 
 export const getDashboard = (committeeId: string, periodId: string, signal?: AbortSignal) =>
   request<Dashboard>('GET', `/supply/committees/${id(committeeId)}/dashboard?periodId=${id(periodId)}`, undefined, { signal });
+
+/** A body whose supply work the signed-in person does: a supply committee (JAP) or a
+ *  district above them (a cordón, a region), with the supply offices held in it. */
+export interface SupplyPlace {
+  id: string;
+  name: string;
+  kind: string;
+  /** `chair`, `supply_officer`; empty for an administrator's list of every committee. */
+  offices: string[];
+}
+
+/** One request, whatever the size of the federation (administrators: every committee). */
+export const listMine = (signal?: AbortSignal) => request<SupplyPlace[]>('GET', '/supply/mine', undefined, { signal });
+
+export const RATION_METHODS = ['maxmin', 'proportional', 'priority'] as const;
+export type RationMethod = (typeof RATION_METHODS)[number];
+
+export interface DistrictDeliveryInput {
+  /** The good's code or id. */
+  good: string;
+  quantity: number;
+  /** The period whose first day the households are counted on. */
+  periodId: string;
+  method?: RationMethod;
+  seed?: number;
+}
+
+export interface CommitteeShare {
+  committeeId: string;
+  name: string;
+  households: number;
+  need: number;
+  share: number;
+}
+
+export interface DistrictDelivery {
+  id: string;
+  districtId: string;
+  /** The good's code. */
+  good: string;
+  unit: Unit;
+  quantity: number;
+  method: RationMethod;
+  seed: number;
+  /** Σ of the shares: min(quantity, Σ need). */
+  delivered: number;
+  /** What no committee needs: it stays with whoever holds the delivery. */
+  undistributed: number;
+  committees: CommitteeShare[];
+}
+
+export const deliverToDistrict = (districtId: string, input: DistrictDeliveryInput, idempotencyKey: string) =>
+  request<DistrictDelivery>('POST', `/supply/districts/${id(districtId)}/deliveries`, input, { idempotencyKey });

@@ -18,6 +18,16 @@ export function runsCommittee(body: Pick<BodyDetail, 'kind' | 'members'>, person
   return body.members.some((m) => m.personId === person.id && m.offices.some((o) => (SUPPLY_OFFICES as readonly string[]).includes(o)));
 }
 
+const DISTRICT_KINDS = ['cordon', 'regional', 'national_assembly'];
+
+/** Whether `person` may share out deliveries from this body to the committees under it: its
+ *  chair or supply officer (a body above supply committees), or an administrator (districts). */
+export function runsDistrict(body: Pick<BodyDetail, 'kind' | 'members'>, person: Pick<Person, 'id' | 'isAdmin'>): boolean {
+  if (body.kind === 'supply_committee') return false;
+  if (person.isAdmin) return DISTRICT_KINDS.includes(body.kind);
+  return body.members.some((m) => m.personId === person.id && m.offices.some((o) => (SUPPLY_OFFICES as readonly string[]).includes(o)));
+}
+
 export interface Desk extends DeskSetup {
   /** Kept from an earlier visit: there is no connection now. */
   fromDevice: boolean;
@@ -26,7 +36,7 @@ export interface Desk extends DeskSetup {
 }
 
 /** The open period, or null when there is none today. */
-async function openPeriod(signal: AbortSignal): Promise<Period | null> {
+export async function openPeriod(signal: AbortSignal): Promise<Period | null> {
   try {
     return await currentPeriod(signal);
   } catch (error) {
@@ -36,7 +46,7 @@ async function openPeriod(signal: AbortSignal): Promise<Period | null> {
 }
 
 /** The period's goods in its order. */
-const goodsOf = (period: Period | null, goods: Good[]) =>
+export const goodsOf = (period: Period | null, goods: Good[]) =>
   period ? period.goods.map((id) => goods.find((g) => g.id === id)).filter((g): g is Good => g !== undefined) : [];
 
 export async function loadDesk(committeeId: string, person: Person, signal: AbortSignal): Promise<Desk> {
