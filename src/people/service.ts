@@ -4,7 +4,8 @@ import type { Ctx } from '../core/context.js';
 import type { Clock } from '../core/clock.js';
 import { problem, type FieldError } from '../core/problem.js';
 import { Batcher, batchSlots, perDb } from '../db/batch.js';
-import type { Db } from '../db/db.js';
+import type { Db, Unlisten } from '../db/db.js';
+import { EVENTS_CHANNEL, publish } from '../core/events.js';
 import { requireAdmin, requirePerson } from './access.js';
 import { SCOPES, type ApiToken, type Person, type Scope, type SessionInfo } from './model.js';
 import { formatToken, hashPassword, parseToken, sameSecret, secretHash, verifyPassword } from './secrets.js';
@@ -142,9 +143,33 @@ export async function login(
 }
 
 export async function logout(ctx: Ctx, sessionToken: string): Promise<void> {
+  const hash = secretHash(sessionToken);
   await ctx.db.transaction(async (tx) => {
-    const personId = await store.endSession(tx, secretHash(sessionToken), ctx.clock.now());
-    if (personId) await appendAudit(tx, ctx, { action: 'auth.logout', subject: `person:${personId}` });
+    const personId = await store.endSession(tx, hash, ctx.clock.now());
+    if (personId) {
+      await appendAudit(tx, ctx, { action: 'auth.logout', subject: `person:${personId}` });
+      await publish(tx, SESSIONS_TOPIC, {}); // every server forgets what it remembered
+    }
+  });
+  sessionCache(ctx.db).delete(Buffer.from(hash).toString('hex'));
+}
+
+/**
+ * Sessions found are remembered for a moment by each server, so a busy desk or a vote
+ * does not cost a session lookup per request. Ending a session (or anything else that
+ * changes who may act) publishes SESSIONS_TOPIC, and every server listening on the
+ * database forgets them all at once (watchSessionChanges); SESSION_CACHE_MS bounds what a
+ * server that missed the notification may still accept.
+ */
+export const SESSION_CACHE_MS = 2_000;
+export const SESSIONS_TOPIC = 'people.sessions';
+const SESSION_CACHE_MAX = 100_000;
+const sessionCache = perDb((db: Db) => (void db, new Map<string, { found: store.FoundSession; at: number }>()));
+
+/** Forgets the remembered sessions when any server publishes SESSIONS_TOPIC. */
+export async function watchSessionChanges(db: Db): Promise<Unlisten> {
+  return db.listen(EVENTS_CHANNEL, (payload) => {
+    if (payload.includes(`"${SESSIONS_TOPIC}"`)) sessionCache(db).clear();
   });
 }
 
@@ -166,7 +191,25 @@ const sessionLookups = perDb(
 export const sessionLookupStats = (db: Db) => sessionLookups(db).stats;
 
 export async function checkSession(db: Db, clock: Clock, sessionToken: string): Promise<SessionCheck> {
-  const s = await sessionLookups(db).submit(secretHash(sessionToken));
+  const hash = secretHash(sessionToken);
+  const key = Buffer.from(hash).toString('hex');
+  const cache = sessionCache(db);
+  const now = performance.now();
+  let s = cache.get(key);
+  if (!s || now - s.at > SESSION_CACHE_MS) {
+    const found = await sessionLookups(db).submit(hash);
+    if (found && !found.ended) {
+      if (cache.size >= SESSION_CACHE_MAX) cache.clear();
+      cache.set(key, (s = { found, at: now }));
+    } else {
+      cache.delete(key);
+      s = found && { found, at: now };
+    }
+  }
+  return checkFound(s?.found, clock);
+}
+
+function checkFound(s: store.FoundSession | undefined, clock: Clock): SessionCheck {
   if (!s || s.ended) return { ok: false, reason: 'unknown' };
   if (s.expiresAt <= clock.now()) return { ok: false, reason: 'expired' };
   return { ok: true, session: { person: s.person, csrfToken: s.csrfToken, expiresAt: s.expiresAt } };

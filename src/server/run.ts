@@ -10,7 +10,7 @@ import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { describeDb, openDb } from '../db/open.js';
 import { loadSmallDemo, type DemoResult } from '../demo/index.js';
-import { countPeople } from '../people/index.js';
+import { countPeople, watchSessionChanges } from '../people/index.js';
 import { buildApp } from './app.js';
 import { LiveHub } from './live.js';
 import { Maintenance } from './maintenance.js';
@@ -71,6 +71,7 @@ export async function startCordon(config: Config, options: StartOptions = {}): P
 
     const hub = new LiveHub();
     await hub.start(db);
+    const unwatchSessions = await watchSessionChanges(db);
     const lifecycle = { closing: false };
     const app = await buildApp({ db, config, clock, ids, logger, hub, lifecycle, version: VERSION, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
     const sealer = new Sealer(db, key, clock, logger, config.sealIntervalMs);
@@ -87,6 +88,7 @@ export async function startCordon(config: Config, options: StartOptions = {}): P
         lifecycle.closing = true;
         maintenance.stop();
         await hub.stop();
+        await unwatchSessions();
         // requests in flight get up to SHUTDOWN_GRACE_MS to finish; then connections are cut
         const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await app.close();

@@ -40,7 +40,10 @@ describe('sessions', () => {
     const seen = await Promise.all(Array.from({ length: 100 }, (_, i) => clients[i % 2]!).map(async ([u, c]) => [u, (await c.get('/auth/session')).body.person.username]));
     for (const [u, got] of seen) expect(got).toBe(u);
     const after = sessionLookupStats(s.testDb.db);
-    expect(after.singles + after.items - before.singles - before.items).toBe(100); // one lookup per request
+    // at most one lookup per request; a session found is remembered for a moment, so fewer
+    const lookups = after.singles + after.items - before.singles - before.items;
+    expect(lookups).toBeGreaterThanOrEqual(0);
+    expect(lookups).toBeLessThan(100);
     expect(after.fallbacks).toBe(before.fallbacks);
     // whether lookups gather depends on timing; the statement that serves a gathered batch
     // answers in order, one answer per session, unknown ones undefined
@@ -80,6 +83,7 @@ describe('sessions', () => {
     const c = new Client(s.url);
     await c.login('rosa', 'rosa-password');
     const cookie = c.cookie;
+    expect((await c.get('/auth/session')).status).toBe(200); // the server now remembers the session
     expect((await c.post('/auth/logout', {})).status).toBe(204);
     c.cookie = cookie;
     const r = await c.get('/auth/session');

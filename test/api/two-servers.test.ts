@@ -38,6 +38,21 @@ describe.skipIf(!process.env.DATABASE_URL)('two servers on one PostgreSQL', () =
     expect(text).toContain('event: audit.checkpoint');
   });
 
+  test('a session ended through server A stops working on server B at once, though B remembered it', async () => {
+    const { addPerson, SESSION_CACHE_MS } = await import('../../src/people/index.js');
+    await addPerson({ db: t.db, clock: systemClock, ids: randomIds(systemClock), log: pino({ level: 'silent' }), actor: systemActor('test') }, { username: 'ines', password: 'ines-password', displayName: 'Inés' });
+    const a = new Client(servers[0]!.url);
+    await a.login('ines', 'ines-password');
+    const b = new Client(servers[1]!.url);
+    b.cookie = a.cookie;
+    expect((await b.get('/auth/session')).status).toBe(200); // B looked it up and remembers it
+    const ended = Date.now();
+    expect((await a.post('/auth/logout', {})).status).toBe(204);
+    await expect.poll(async () => (await b.get('/auth/session')).status, { timeout: SESSION_CACHE_MS, interval: 20 }).toBe(401);
+    // refused before B's memory of it would have run out by itself: the notification did it
+    expect(Date.now() - ended).toBeLessThan(SESSION_CACHE_MS);
+  });
+
   test('both sealers running, every event is sealed exactly once and the chain verifies', async () => {
     const ctx = { clock: systemClock, ids: randomIds(systemClock), actor: systemActor('load') };
     await Promise.all(
