@@ -79,7 +79,7 @@ describe('a district shares out a delivery', () => {
     // By keyboard: the good, the quantity, the method (max–min is chosen already), Enter.
     await page.getByLabel('Bien').selectOption({ label: 'Harina (g)' });
     await quantity.fill('5000');
-    await page.getByRole('radio', { name: /Máximo-mínimo/ }).isChecked().then((on) => expect(on).toBe(true));
+    expect(await page.getByRole('radio', { name: 'Máximo-mínimo', exact: true }).isChecked()).toBe(true);
     await quantity.press('Enter');
 
     const result = page.getByTestId('delivery-result');
@@ -109,6 +109,12 @@ describe('a district shares out a delivery', () => {
     expect(await quantity.inputValue()).toBe('');
     expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: screenshotPath('supply-district-shares-desktop-es'), fullPage: true });
+
+    // The cordón's own page leads its supply officer here too.
+    await page.getByRole('link', { name: 'Página del cuerpo' }).click();
+    await page.getByRole('heading', { name: 'Cordón Vicuña Mackenna', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Repartir una entrega' }).click();
+    await page.getByRole('heading', { name: 'Nueva entrega' }).waitFor();
     await page.context().close();
   });
 
@@ -126,9 +132,16 @@ describe('a district shares out a delivery', () => {
         await route.abort('failed');
       } else await route.continue();
     });
-    await page.getByLabel('Cantidad entregada (g)').fill('10000');
-    await page.getByRole('radio', { name: /Proporcional/ }).check();
-    await page.getByRole('button', { name: 'Repartir la entrega' }).click();
+    // All by keyboard: the quantity, Tab to the methods, the arrow to the next one, Tab to the button.
+    await page.getByLabel('Cantidad entregada (g)').focus();
+    await page.keyboard.type('10000');
+    await page.keyboard.press('Tab');
+    await page.locator('input[name="delivery-method"][value="maxmin"]:focus').waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: 'Proporcional', exact: true }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.getByRole('button', { name: 'Repartir la entrega' }).and(page.locator(':focus')).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'No se sabe si la entrega se registró' }).waitFor();
     expect((await deliveredTo(w.norte)) + (await deliveredTo(sur))).toBe(before + 6300);
     await page.getByRole('button', { name: 'Repartir la entrega' }).click();

@@ -133,13 +133,14 @@ export function DeliveryForm({ districtId, period, goods, onDelivered }: Props) 
 
       <fieldset class="choices" aria-describedby={describedBy('method')}>
         <legend>{t('supply.district.methodLegend')}</legend>
+        {/* The label holds the hint so a click on it chooses too; the name is the method alone, the hint its description. */}
         {RATION_METHODS.map((m) => (
           <label key={m} class="choice delivery__method">
             <input type="radio" name="delivery-method" value={m} checked={method === m} aria-describedby={`delivery-method-${m}-hint`}
               onChange={() => { setMethod(m); setErrors({ ...errors, method: undefined }); }} />
             <span>
               <span class="delivery__method-name">{t(`supply.district.method.${m}` as MessageKey)}</span>
-              <span id={`delivery-method-${m}-hint`} class="muted delivery__method-hint">{t(`supply.district.method.${m}.hint` as MessageKey)}</span>
+              <span id={`delivery-method-${m}-hint`} class="muted delivery__method-hint" aria-hidden="true">{t(`supply.district.method.${m}.hint` as MessageKey)}</span>
             </span>
           </label>
         ))}
