@@ -57,10 +57,13 @@ function economy(n: number, seed: number): { a: Csr; d: Float64Array } {
     const start = i * INPUTS;
     rowPtr[i + 1] = start + INPUTS;
     for (let k = 0; k < INPUTS; k++) {
-      let c: number;
       // Distinct columns within the row, kept sorted (insertion).
-      do c = Math.floor(rand() * n);
-      while (colIdx.subarray(start, start + k).includes(c));
+      let c = Math.floor(rand() * n);
+      for (let q = start; q < start + k; q++)
+        if (colIdx[q] === c) {
+          c = Math.floor(rand() * n);
+          q = start - 1;
+        }
       let p = start + k;
       while (p > start && colIdx[p - 1]! > c) {
         colIdx[p] = colIdx[p - 1]!;
