@@ -103,8 +103,8 @@ describe('a district shares out a delivery', () => {
     expect(await row(page, sur).getByTestId('households').textContent()).toBe('2');
     expect(await row(page, sur).getByTestId('need').textContent()).toBe(grams(2500));
     expect(await row(page, sur).getByTestId('share').textContent()).toBe(grams(surShare));
-    const bar = await row(page, sur).locator('.supply-bar__collected').evaluate((e) => (e as HTMLElement).style.width);
-    expect(parseFloat(bar)).toBeCloseTo((100 * surShare) / 2500, 1);
+    const style = (await row(page, sur).locator('.supply-bar__collected').getAttribute('style')) ?? '';
+    expect(parseFloat(/width:\s*([\d.]+)%/.exec(style)?.[1] ?? 'NaN')).toBeCloseTo((100 * surShare) / 2500, 1);
     // Ready for the next delivery: the box is empty, so Enter alone cannot deliver twice.
     expect(await quantity.inputValue()).toBe('');
     expect(await horizontalOverflow(page)).toBe(0);
