@@ -164,7 +164,7 @@ export async function logout(ctx: Ctx, sessionToken: string): Promise<void> {
 export const SESSION_CACHE_MS = 2_000;
 export const SESSIONS_TOPIC = 'people.sessions';
 const SESSION_CACHE_MAX = 100_000;
-const sessionCache = perDb((db: Db) => (void db, new Map<string, { found: store.FoundSession; at: number }>()));
+const sessionCache = perDb((_db: Db) => new Map<string, { found: store.FoundSession; at: number }>());
 
 /** Forgets the remembered sessions when any server publishes SESSIONS_TOPIC. */
 export async function watchSessionChanges(db: Db): Promise<Unlisten> {

@@ -128,23 +128,28 @@ export async function computeRations(ctx: Ctx, input: { periodId: string; commit
   const GROUP = 50;
   const groups: string[][] = [];
   for (let c0 = 0; c0 < committees.length; c0 += GROUP) groups.push(committees.slice(c0, c0 + GROUP));
-  let reading = groups.length ? readGroup(ctx.db, period, goods, groups[0]!) : undefined;
+  // (each promise is marked as handled at once: it may fail while we wait on the other,
+  // and is awaited — and its error thrown — in its turn)
+  const handled = <T>(p: Promise<T>) => (p.catch(() => {}), p);
+  let reading = groups.length ? handled(readGroup(ctx.db, period, goods, groups[0]!)) : undefined;
   let writing: Promise<void> = Promise.resolve();
   let done = 0;
   try {
     for (let k = 0; k < groups.length; k++) {
       const read = await reading!;
-      reading = k + 1 < groups.length ? readGroup(ctx.db, period, goods, groups[k + 1]!) : undefined;
+      reading = k + 1 < groups.length ? handled(readGroup(ctx.db, period, goods, groups[k + 1]!)) : undefined;
       const shared = shareGroup(goods, groups[k]!, read, seedOf(input.seed), totals);
       households += shared.households;
       await writing;
       const group = groups[k]!;
-      writing = ctx.db
-        .transaction(async (tx) => {
-          if (await started(tx, group)) throw refuse(); // a pickup since the check above
-          await writeGroup(tx, ctx, period, goods, group, shared);
-        })
-        .then(() => progress?.((done += group.length), committees.length));
+      writing = handled(
+        ctx.db
+          .transaction(async (tx) => {
+            if (await started(tx, group)) throw refuse(); // a pickup since the check above
+            await writeGroup(tx, ctx, period, goods, group, shared);
+          })
+          .then(() => progress?.((done += group.length), committees.length)),
+      );
     }
     await writing;
   } finally {
