@@ -6,9 +6,9 @@
  * system, and dense LU with partial pivoting on 3,000 sectors (where Gauss–Seidel must
  * agree with it to 1e-9).
  *
- * Gauss–Seidel runs as the planner runs it: row by row over CSR, and from 2²¹ products
- * over cache-sized blocks (src/plan/solve/blocked.ts; the re-layout from CSR is counted in
- * its time; --plain adds the row-by-row sweep at those sizes for comparison). Jacobi, the
+ * Gauss–Seidel runs as the planner runs it: row by row over CSR, and from 2,097,152 products
+ * by row segments in cache-friendly order (src/plan/solve/blocked.ts; the re-layout from
+ * CSR is counted in its time; --plain adds the row-by-row sweep at those sizes). Jacobi, the
  * reference, is the plain row-by-row sweep over CSR, on the first size (all with --jacobi-all).
  *
  * The economy: every product has 10 inputs drawn uniformly from all products (no locality:
@@ -110,8 +110,8 @@ function runSize(n: number, jacobi: boolean, plainToo: boolean): SizeResult {
   const p = checkProductivity(a);
   const check_s = seconds(t);
   if (!p.productive) throw new Error('the synthetic economy is not productive');
-  // Gauss–Seidel as the planner runs it at this size: from 2²¹ products re-laid out by
-  // blocks (counted in the time), then swept. CPU time too: the machine is shared.
+  // Gauss–Seidel as the planner runs it at this size: from 2,097,152 products re-laid out by
+  // row segments (counted in the time), then swept. CPU time too: the machine is shared.
   const blocked = n >= BLOCKED_FROM_SECTORS;
   t = performance.now();
   const cpu = process.cpuUsage();
