@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from '../core/problem.js';
-import { CONVERTERS, IoFileError, parseCanonical, parseDemand, writeCanonical, type ParsedTable } from '../plan/io/index.js';
+import { CONVERTERS, IoFileError, LayoutError, parseCanonical, parseDemand, writeCanonical, type Conversion, type ParsedTable } from '../plan/io/index.js';
 import { balancedPlan, labourCoefficients, leontiefSolver, NoConvergenceError, NotProductiveError, technicalCoefficients } from '../plan/solve/index.js';
 
 type Out = (s: string) => void;
@@ -39,17 +39,24 @@ export function runConvert(files: string[], opts: { from?: string; output?: stri
     if (text === undefined) return EXIT_BAD_INPUT;
     sources.push({ name, text });
   }
-  let csv: string;
+  let conversion: Conversion;
   try {
-    const { table, notes } = CONVERTERS[opts.from]!(sources);
-    // The converted table must read back as a valid canonical table.
-    parseCanonical((csv = writeCanonical(table)));
-    for (const n of notes) err(n);
+    conversion = CONVERTERS[opts.from]!(sources);
   } catch (e) {
-    if (e instanceof IoFileError) err(fileError(opts.output ?? files[0]!, e));
-    else err(`${opts.from}: ${(e as Error).message}`);
+    if (e instanceof IoFileError) err(fileError(files[0]!, e));
+    else if (e instanceof LayoutError) err(e.message);
+    else throw e;
     return EXIT_BAD_INPUT;
   }
+  const csv = writeCanonical(conversion.table);
+  try {
+    parseCanonical(csv); // what we write must read back
+  } catch (e) {
+    if (!(e instanceof IoFileError)) throw e;
+    err(`${opts.from}: the converted table does not read back (line ${e.line} of the output: ${e.reason}); nothing written`);
+    return EXIT_FAILURE;
+  }
+  for (const n of conversion.notes) err(n);
   if (opts.output === undefined) out(csv);
   else {
     const tmp = `${opts.output}.${process.pid}.tmp`;

@@ -146,5 +146,10 @@ describe('cordon plan solve', { timeout: 60_000 }, () => {
     const r = await cordon(['plan', 'convert', '--from', 'oecd', bad, '-o', out]);
     expect([r.code, r.stderr.trim()]).toEqual([2, `${bad}:2: flow from D01 to D01: "x" is not a number`]);
     expect(existsSync(out)).toBe(false);
+    const one = await cordon(['plan', 'convert', '--from', 'bea-make-use', data('389_Use_2007_PRO_BeforeRedef.csv'), '-o', out]);
+    expect([one.code, one.stderr.trim()]).toEqual([2, 'bea-make-use: expected two files, the make and the use table, got 1']);
+    const wrong = await cordon(['plan', 'convert', '--from', 'oecd', data('Beutel_15_4.csv'), '-o', out]);
+    expect([wrong.code, wrong.stderr.trim()]).toEqual([2, `${data('Beutel_15_4.csv')}:2: no rows of intermediate use: expected TTL_<industry> (or DOM_<industry>) rows`]);
+    expect(existsSync(out)).toBe(false);
   });
 });

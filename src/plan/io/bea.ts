@@ -14,13 +14,13 @@
  * is told by the name (…Make…, …Use…) or, failing that, by the Use's T001/F… columns.
  */
 import type { CsvRecord } from './csv.js';
-import { finish, Grid, type Conversion, type SourceFile } from './publisher.js';
+import { finish, Grid, LayoutError, type Conversion, type SourceFile } from './publisher.js';
 
 const TOTAL_OR_VALUE_ADDED = /^(T0|V0)/i;
 const FINAL_OR_TOTAL_COL = /^(T0|F0|F1)/i;
 
 export function convertBeaMakeUse(files: readonly SourceFile[]): Conversion {
-  if (files.length !== 2) throw new Error(`bea-make-use: expected two files, the make and the use table, got ${files.length}`);
+  if (files.length !== 2) throw new LayoutError(`bea-make-use: expected two files, the make and the use table, got ${files.length}`);
   const [make, use] = whichIsWhich(files.map((f) => new Grid(f)));
   const notes: string[] = [];
 

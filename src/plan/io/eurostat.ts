@@ -10,7 +10,7 @@
  * failing that, compensation of employees (`D1`) as a money proxy.
  */
 import type { CsvRecord } from './csv.js';
-import { finish, Grid, type Conversion, type SourceFile } from './publisher.js';
+import { finish, Grid, LayoutError, type Conversion, type SourceFile } from './publisher.js';
 
 const OUTPUT_ROW = ['p1', 'output_bp', 'output', 'total_output', 'output at basic prices', 'p1_bp'];
 const OUTPUT_COL = ['output_bp', 'total_output', 'output', 'p1'];
@@ -19,7 +19,7 @@ const COMPENSATION_ROW = ['d1', 'compensation_employees', 'compensation of emplo
 const TOTAL = /total|^output|^p1$/i;
 
 export function convertEurostat(files: readonly SourceFile[]): Conversion {
-  if (files.length !== 1) throw new Error(`eurostat: expected one file (a symmetric input–output table), got ${files.length}`);
+  if (files.length !== 1) throw new LayoutError(`eurostat: expected one file (a symmetric input–output table), got ${files.length}`);
   const g = new Grid(files[0]!);
   const notes: string[] = [];
   const rows = g.records.slice(1);

@@ -6,7 +6,7 @@ import type { Conversion, SourceFile } from './publisher.js';
 
 export { BALANCE_TOLERANCE, parseCanonical, parseDemand, writeCanonical, type IoTable, type ParsedTable } from './canonical.js';
 export { IoFileError } from './csv.js';
-export type { Conversion, SourceFile } from './publisher.js';
+export { LayoutError, type Conversion, type SourceFile } from './publisher.js';
 export { convertBeaMakeUse, convertEurostat, convertOecd };
 
 /** The publishers' layouts `cordon plan convert --from` knows. */

@@ -10,14 +10,14 @@
  * reproduces. OECD tables carry no employment; a row `EMPN`/`EMP`/`D1` is used if present.
  */
 import type { CsvRecord } from './csv.js';
-import { finish, Grid, type Conversion, type SourceFile } from './publisher.js';
+import { finish, Grid, LayoutError, type Conversion, type SourceFile } from './publisher.js';
 
 const OUTPUT_ROW = /^(OUTPUT|PROD|P1|TOTAL_OUTPUT)$/i;
 const LABOUR_ROWS = [/^(EMPN|EMP|EMPE)$/i, /^(D1|COMP|LABR)$/i];
 const TOTAL_COL = /^(TOTAL|TTL.*|OUTPUT|.*_TTL|TOTAL_.*)$/i;
 
 export function convertOecd(files: readonly SourceFile[]): Conversion {
-  if (files.length !== 1) throw new Error(`oecd: expected one file (a national input–output table), got ${files.length}`);
+  if (files.length !== 1) throw new LayoutError(`oecd: expected one file (a national input–output table), got ${files.length}`);
   const g = new Grid(files[0]!);
   const notes: string[] = [];
   const rows = g.records.slice(1);

@@ -9,6 +9,9 @@ import { csrFromDense } from '../solve/csr.js';
 import type { IoTable } from './canonical.js';
 import { IoFileError, parseNumber, readCsv, type CsvRecord } from './csv.js';
 
+/** The converter was given the wrong files (how many, or which is which cannot be told). */
+export class LayoutError extends Error {}
+
 export interface SourceFile {
   name: string;
   text: string;
