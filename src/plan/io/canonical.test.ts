@@ -45,6 +45,12 @@ describe('canonical IO CSV', () => {
     expect(readCsv('a,"x\ny"\nb,c\n').map((r) => r.line)).toEqual([1, 3]);
   });
 
+  test('trailing empty columns (a spreadsheet\'s trailing commas) are ignored', () => {
+    const t = parseCanonical('sector,A,B,final_demand,total_output,,\nA,1,2,7,10,,\nB,0,0,5,5,,\nlabour,1,1,,,,\n');
+    expect(t.sectors).toEqual(['A', 'B']);
+    expect(Array.from(t.labour!)).toEqual([1, 1]);
+  });
+
   test('no final_demand column: it is total output less the flows', () => {
     expect(Array.from(parseCanonical('sector,A,total_output\nA,2,10\n').finalDemand)).toEqual([8]);
   });

@@ -46,7 +46,10 @@ export function parseCanonical(text: string): ParsedTable {
   const records = readCsv(text);
   if (records.length === 0) throw new IoFileError(1, 'the file is empty: expected a header "sector,S1,…,Sn,final_demand,total_output"');
   const header = records[0]!;
-  const width = header.fields.length;
+  // Trailing empty columns (a spreadsheet's trailing commas) are not part of the table.
+  let width = header.fields.length;
+  while (width > 1 && header.fields[width - 1] === '' && records.every((r) => (r.fields[width - 1] ?? '') === '')) width--;
+  for (const r of records) if (r.fields.length > width && r.fields.slice(width).every((f) => f === '')) r.fields.length = width;
   let fdCol = -1;
   let xCol = -1;
   const sectorCols: number[] = [];
