@@ -5,7 +5,8 @@
  *     under 250 districts and 16 regions, from the register CSV, committee by committee,
  *     with duplicate detection (target < 5 min), beside plain INSERTs of the same rows;
  *  2. compute the national rations of one good for every committee (target < 5 s).
- * Usage: npm run bench -- supply-national [--households N] [--committees N]
+ * Usage: npm run bench -- supply-national [--households N] [--committees N] [--concurrency N]
+ * (--concurrency: committees importing at once, default 2)
  */
 import pino from 'pino';
 import { systemActor } from '../src/core/actor.js';
@@ -22,6 +23,7 @@ const arg = (flag: string, fallback: number) => {
 };
 const HOUSEHOLDS = arg('--households', 2_500_000);
 const COMMITTEES = arg('--committees', 5_000);
+const CONCURRENCY = arg('--concurrency', 2);
 const DISTRICTS = Math.max(1, Math.round(COMMITTEES / 20));
 const REGIONS = Math.min(16, DISTRICTS);
 const url = process.env.DATABASE_URL;
@@ -37,10 +39,10 @@ const admin = openPostgres({ url, max: 1 });
 await admin.exec('drop database if exists cordon_national_supply with (force)');
 await admin.exec('create database cordon_national_supply');
 await admin.close();
-const db = openPostgres({ url: benchUrl, max: 4 });
+const db = openPostgres({ url: benchUrl, max: 8 });
 await migrate(db);
 const ctx = { db, clock: systemClock, ids: randomIds(systemClock), log: pino({ level: 'silent' }), actor: systemActor('bench') };
-const fields: string[] = [`households=${HOUSEHOLDS}`, `committees=${COMMITTEES}`];
+const fields: string[] = [`households=${HOUSEHOLDS}`, `committees=${COMMITTEES}`, `concurrency=${CONCURRENCY}`];
 
 // the federation: the nation, its regions, districts (cordones) and supply committees
 const uuid = (kind: number, n: number) => `0000000${kind}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -64,22 +66,30 @@ await db.query(
   [now],
 );
 
-// 1. the register, committee by committee
+// 1. the register, committee by committee, CONCURRENCY committees' officers importing at
+// once (each import is its own transaction, as when committees load their registers)
 const register = registerGenerator(1973);
 let people = 0;
 let duplicates = 0;
+let next = 1;
+let done = 0;
 const t1 = performance.now();
-for (let c = 1; c <= COMMITTEES; c++) {
-  const { csv, people: n } = register.committee(c, householdsOf(c, HOUSEHOLDS, COMMITTEES));
-  people += n;
-  const r = await importHouseholds(ctx, { committeeId: uuid(4, c), text: csv });
-  if (!r.written || r.errors.length) throw new Error(`committee ${c}: ${JSON.stringify(r.errors.slice(0, 3))}`);
-  duplicates += r.duplicates;
-  if (c % Math.max(1, Math.round(COMMITTEES / 20)) === 0) {
-    const s = (performance.now() - t1) / 1000;
-    log(`   imported ${c} of ${COMMITTEES} committees (${people} people) in ${s.toFixed(0)} s; about ${((s / c) * (COMMITTEES - c)).toFixed(0)} s to go`);
-  }
-}
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next <= COMMITTEES) {
+      const c = next++;
+      const { csv, people: n } = register.committee(c, householdsOf(c, HOUSEHOLDS, COMMITTEES));
+      people += n;
+      const r = await importHouseholds(ctx, { committeeId: uuid(4, c), text: csv });
+      if (!r.written || r.errors.length) throw new Error(`committee ${c}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+      duplicates += r.duplicates;
+      if (++done % Math.max(1, Math.round(COMMITTEES / 20)) === 0) {
+        const s = (performance.now() - t1) / 1000;
+        log(`   imported ${done} of ${COMMITTEES} committees (${people} people) in ${s.toFixed(0)} s; about ${((s / done) * (COMMITTEES - done)).toFixed(0)} s to go`);
+      }
+    }
+  }),
+);
 const importMs = performance.now() - t1;
 const found = await plantedFound(db, register.planted);
 const refMs = await referenceInsert(db, HOUSEHOLDS, people);

@@ -92,12 +92,16 @@ export async function importHouseholds(
     written: false,
   };
   if (input.dryRun || (errors.length && !input.skipInvalid)) return report;
-  report.duplicates = await ctx.db.transaction(async (tx) => {
-    const memberIds = await insertHouseholds(tx, ctx, input.committeeId, good, progress);
+  const memberIds = await ctx.db.transaction(async (tx) => {
+    const ids = await insertHouseholds(tx, ctx, input.committeeId, good, progress);
     await appendAudit(tx, ctx, { action: 'supply.households.import', subject: `body:${input.committeeId}`, payload: { households: good.length, members: report.members, skipped: report.skipped } });
-    return flagDuplicates(tx, ctx, memberIds);
+    return ids;
   });
   report.written = true;
+  // Looked for after the commit, not inside it: when two committees' imports commit at the
+  // same moment, neither transaction sees the other's people, but of the two checks that
+  // follow, the later one sees both (each statement sees every earlier commit).
+  report.duplicates = await ctx.db.transaction((tx) => flagDuplicates(tx, ctx, memberIds));
   return report;
 }
 
