@@ -207,7 +207,7 @@ export async function registerHousehold(ctx: Ctx, input: NewHousehold) {
   const errors = checkMembers(input.members, known, today(ctx));
   if (!input.ref.trim()) errors.unshift({ field: 'ref', reason: 'must not be empty' });
   if (errors.length) throw problem.invalidMany(errors);
-  return ctx.db.transaction(async (tx) => {
+  const { householdId, memberIds } = await ctx.db.transaction(async (tx) => {
     await requireCommittee(tx, input.committeeId);
     await requireSupplyOfficer(tx, ctx, input.committeeId);
     const [dup] = await tx.query('select 1 from household where committee_id = $1 and ref = $2', [input.committeeId, input.ref.trim()]);
@@ -222,9 +222,12 @@ export async function registerHousehold(ctx: Ctx, input: NewHousehold) {
     const memberIds = await insertHouseholds(tx, ctx, input.committeeId, [h]);
     const [row] = await tx.query<{ id: string }>('select household_id as id from household_member where id = $1', [memberIds[0]]);
     await appendAudit(tx, ctx, { action: 'supply.household.register', subject: `household:${row!.id}`, payload: { committee: input.committeeId, members: h.members.length } });
-    const flagged = await flagDuplicates(tx, ctx, memberIds);
-    return { ...(await householdView(tx, row!.id, today(ctx)))!, duplicatesFlagged: flagged };
+    return { householdId: row!.id, memberIds };
   });
+  // after the commit, as an import does: two desks registering the same person at the
+  // same moment still find each other (the later check sees both)
+  const flagged = await ctx.db.transaction((tx) => flagDuplicates(tx, ctx, memberIds));
+  return { ...(await householdView(ctx.db, householdId, today(ctx)))!, duplicatesFlagged: flagged };
 }
 
 export interface HouseholdView {

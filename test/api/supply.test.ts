@@ -330,3 +330,23 @@ describe('a district shares a delivery', () => {
     expect((await c.vecina!.get('/supply/mine')).body).toEqual([]);
   });
 });
+
+describe('duplicates registered at the same moment', () => {
+  test('two desks of two committees registering the same people at once still flag every pair', async () => {
+    const { registerHousehold } = await import('../../src/supply/index.js');
+    const officer = async (u: string) => ({ ...s.system, clock, actor: { kind: 'person' as const, id: (await s.testDb.db.query<{ id: string }>(`select id from person where username = $1`, [u]))[0]!.id, isAdmin: false } });
+    const [asMarta, asPedro] = [await officer('marta'), await officer('pedro')];
+    const people = Array.from({ length: 8 }, (_, i) => ({ name: `Gemela ${String.fromCharCode(65 + i)} Quispe Mamani`, birthDate: `1988-02-${10 + i}` }));
+    const results = await Promise.all(
+      people.flatMap((p, i) => [
+        registerHousehold(asMarta, { committeeId: norte, ref: `T-N-${i}`, members: [p] }),
+        registerHousehold(asPedro, { committeeId: sur, ref: `T-S-${i}`, members: [p] }),
+      ]),
+    );
+    expect(results).toHaveLength(16);
+    const [{ n }] = await s.testDb.db.query<{ n: number }>(
+      `select count(*)::int as n from duplicate_flag f join household_member a on a.id = f.member_id where a.name like 'Gemela % Quispe Mamani'`,
+    );
+    expect(n).toBe(8);
+  });
+});
