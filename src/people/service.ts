@@ -151,7 +151,7 @@ export async function logout(ctx: Ctx, sessionToken: string): Promise<void> {
       await publish(tx, SESSIONS_TOPIC, {}); // every server forgets what it remembered
     }
   });
-  sessionCache(ctx.db).delete(Buffer.from(hash).toString('hex'));
+  sessionCache(ctx.db).forgetAll();
 }
 
 /**
@@ -164,12 +164,22 @@ export async function logout(ctx: Ctx, sessionToken: string): Promise<void> {
 export const SESSION_CACHE_MS = 2_000;
 export const SESSIONS_TOPIC = 'people.sessions';
 const SESSION_CACHE_MAX = 100_000;
-const sessionCache = perDb((_db: Db) => new Map<string, { found: store.FoundSession; at: number }>());
+/** Remembered sessions; `generation` counts the times they were all forgotten, so a lookup
+ *  that was in flight meanwhile (it may have read a session as it was before a logout) is
+ *  answered but not remembered. */
+class SessionCache extends Map<string, { found: store.FoundSession; at: number }> {
+  generation = 0;
+  forgetAll(): void {
+    this.generation++;
+    this.clear();
+  }
+}
+const sessionCache = perDb((_db: Db) => new SessionCache());
 
 /** Forgets the remembered sessions when any server publishes SESSIONS_TOPIC. */
 export async function watchSessionChanges(db: Db): Promise<Unlisten> {
   return db.listen(EVENTS_CHANNEL, (payload) => {
-    if (payload.includes(`"${SESSIONS_TOPIC}"`)) sessionCache(db).clear();
+    if (payload.includes(`"${SESSIONS_TOPIC}"`)) sessionCache(db).forgetAll();
   });
 }
 
@@ -197,12 +207,13 @@ export async function checkSession(db: Db, clock: Clock, sessionToken: string): 
   const now = performance.now();
   let s = cache.get(key);
   if (!s || now - s.at > SESSION_CACHE_MS) {
+    const generation = cache.generation;
     const found = await sessionLookups(db).submit(hash);
-    if (found && !found.ended) {
+    if (found && !found.ended && generation === cache.generation) {
       if (cache.size >= SESSION_CACHE_MAX) cache.clear();
       cache.set(key, (s = { found, at: now }));
     } else {
-      cache.delete(key);
+      if (!found || found.ended) cache.delete(key);
       s = found && { found, at: now };
     }
   }
