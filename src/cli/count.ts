@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './input-file.js';
 import { count, CountError, METHODS, parseBlt, renderTable, type Method } from '../councils/counting/index.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../core/problem.js';
 import { seedFromText } from '../core/seeded.js';
@@ -17,13 +17,8 @@ export function runCount(file: string, opts: CountOptions, out: (s: string) => v
     err(`--method: must be one of ${METHODS.join(', ')}, got "${opts.method}"`);
     return EXIT_BAD_INPUT;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    err(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return EXIT_BAD_INPUT;
-  }
+  const text = readInputFile(file, err);
+  if (text === undefined) return EXIT_BAD_INPUT;
   try {
     const election = parseBlt(text);
     if (election.ballots === 0) {

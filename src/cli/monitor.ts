@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './input-file.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../core/problem.js';
 import { DEFAULT_OPTIONS, detectChanges, parseSeriesCsv, SeriesFileError } from '../monitor/filter/index.js';
 
@@ -22,13 +22,8 @@ export function runDetect(file: string, opts: DetectOptions, out: (s: string) =>
       return EXIT_BAD_INPUT;
     }
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    err(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return EXIT_BAD_INPUT;
-  }
+  const text = readInputFile(file, err);
+  if (text === undefined) return EXIT_BAD_INPUT;
   try {
     const series = parseSeriesCsv(text);
     const changes = detectChanges(series.times, series.values, { threshold }).map((c) => ({

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK } from '../core/problem.js';
+import { readInputFile } from './input-file.js';
 import { CONVERTERS, IoFileError, LayoutError, parseCanonical, parseDemand, writeCanonical, type Conversion, type ParsedTable } from '../plan/io/index.js';
 import { balancedPlan, labourCoefficients, leontiefSolver, NoConvergenceError, NotProductiveError, technicalCoefficients } from '../plan/solve/index.js';
 
@@ -12,14 +13,6 @@ const NOISE = 1e-12;
 /** The table's own final demand must give back its total output to this (relative). */
 const CONSISTENCY = 1e-6;
 
-function read(file: string, err: Out): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    err(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    return undefined;
-  }
-}
 
 function fileError(file: string, e: IoFileError): string {
   if (e.file) return e.message;
@@ -35,7 +28,7 @@ export function runConvert(files: string[], opts: { from?: string; output?: stri
   }
   const sources = [];
   for (const name of files) {
-    const text = read(name, err);
+    const text = readInputFile(name, err);
     if (text === undefined) return EXIT_BAD_INPUT;
     sources.push({ name, text });
   }
@@ -75,7 +68,7 @@ export function runSolve(opts: { table?: string; demand?: string; json?: boolean
     return EXIT_BAD_INPUT;
   }
   const file = opts.table;
-  const text = read(file, err);
+  const text = readInputFile(file, err);
   if (text === undefined) return EXIT_BAD_INPUT;
   let table: ParsedTable;
   let demand: Float64Array;
@@ -89,7 +82,7 @@ export function runSolve(opts: { table?: string; demand?: string; json?: boolean
     throw e;
   }
   if (opts.demand !== undefined) {
-    const dText = read(opts.demand, err);
+    const dText = readInputFile(opts.demand, err);
     if (dText === undefined) return EXIT_BAD_INPUT;
     try {
       demand = parseDemand(dText, table.sectors);
