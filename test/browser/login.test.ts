@@ -130,6 +130,28 @@ describe('signing in and finding one’s way', () => {
     await page.context().close();
   });
 
+  // The browser tests that failed now and then in CI went to a page the moment the
+  // overview appeared: the router had rendered but not yet listened (effects run after
+  // paint), so the hash changed unheard and the overview stayed. Here the hash changes in
+  // the same task as the shell's first render, which catches that every time.
+  test('a hash set the moment the shell first renders is followed', async () => {
+    const page = await openApp(server, desktop);
+    await page.getByRole('heading', { name: 'Iniciar sesión', level: 1 }).waitFor();
+    // (a string: the root type-check has no DOM types)
+    await page.evaluate(`{
+      const watch = new MutationObserver(() => {
+        if (![...document.querySelectorAll('h1')].some((h) => h.textContent === 'Resumen')) return;
+        watch.disconnect();
+        location.hash = '#/councils';
+      });
+      watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }`);
+    await signIn(page, ana.username, ana.password);
+    await page.getByRole('heading', { name: 'Cordones', level: 1 }).waitFor({ timeout: 5_000 });
+    expect(new URL(page.url()).hash).toBe('#/councils');
+    await page.context().close();
+  });
+
   test('empty fields are named before anything is sent', async () => {
     const page = await openApp(server, desktop);
     await page.getByRole('button', { name: 'Entrar' }).click();

@@ -91,6 +91,9 @@ export function useHashPlace(): { path: string; place: Place | null } {
   useEffect(() => {
     const follow = () => setHash(location.hash);
     window.addEventListener('hashchange', follow);
+    // Effects run after the first paint: a hash changed in between (a link followed, or a
+    // script setting it, the moment the page appears) fired no event we heard.
+    follow();
     return () => window.removeEventListener('hashchange', follow);
   }, []);
   const path = pathOfHash(hash);
