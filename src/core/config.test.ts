@@ -34,6 +34,12 @@ describe('resolveConfig', () => {
     ]);
   });
 
+  test('a PostgreSQL URL may name several hosts (a primary and its standbys)', () => {
+    const url = 'postgres://u:p@127.0.0.1:5461,127.0.0.1:5462/cordon?target_session_attrs=read-write';
+    expect(resolveConfig({}, { DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(() => resolveConfig({}, { DATABASE_URL: 'postgres://u@a b,c/d' })).toThrow(/DATABASE_URL/);
+  });
+
   test('an empty environment variable means unset', () => {
     expect(resolveConfig({}, { PORT: '' }).port).toBe(8080);
   });

@@ -69,7 +69,10 @@ function nonEmpty(raw: string): Parsed<string> {
 function postgresUrl(raw: string): Parsed<string | undefined> {
   let u: URL;
   try {
-    u = new URL(raw);
+    // Several hosts (`host1:5432,host2:5432`, tried in turn; with `target_session_attrs=read-write`
+    // the one that accepts writes is used, so a promoted standby takes over) are one URL
+    // to postgres.js but not to the WHATWG parser: check it with the first host alone.
+    u = new URL(raw.replace(/^([a-z]+:\/\/(?:[^@/]*@)?)([^/,?#]+)(?:,[^/,?#]+)+/i, '$1$2'));
   } catch {
     return bad('is not a URL (expected postgres://user:password@host:port/database)');
   }
