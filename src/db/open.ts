@@ -21,6 +21,8 @@ export function openReplica(config: Pick<Config, 'replicaUrl'>, primary: Db): Db
 
 export function describeDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
   if (!config.databaseUrl) return `embedded PGlite in ${join(config.dataDir, 'pgdata')}`;
-  const u = new URL(config.databaseUrl);
-  return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  // postgres://user:secret@host:port[,host:port…]/db?… → the hosts and the database, no secret
+  const m = /^[a-z]+:\/\/(?:[^@/]*@)?([^/?#]*)(\/[^?#]*)?/i.exec(config.databaseUrl);
+  const hosts = (m?.[1] ?? '').split(',').map((h) => (/:\d+$/.test(h) ? h : `${h}:5432`));
+  return `PostgreSQL at ${hosts.join(', ')}${m?.[2] ?? ''}`;
 }

@@ -12,6 +12,12 @@ describe('problem mapping', () => {
     expect(fromDatabase(new Error('no code'))).toBeUndefined();
   });
 
+  test('a lost or read-only database is a 503 to retry, not an internal error', () => {
+    for (const e of [{ code: '25006' }, { code: '57P01' }, { code: '08006' }, { code: 'CONNECTION_CLOSED' }, { code: 'ECONNREFUSED' }])
+      expect(fromDatabase(e)).toMatchObject({ kind: 'unavailable', code: 'db_unavailable', retryAfter: 1 });
+    expect(fromDatabase({ code: 'ENOENT' })).toBeUndefined();
+  });
+
   test('a problem becomes an RFC 9457 body', () => {
     const body = problemBody(problem.invalid('quantity', 'exceeds what is left (3)'), '/x');
     expect(body).toEqual({

@@ -22,7 +22,7 @@ export function problemBody(p: Problem, instance?: string) {
 /** Maps a database error to a problem by SQLSTATE — never by message text. */
 export function fromDatabase(e: unknown): Problem | undefined {
   const state = sqlState(e);
-  if (!state) return undefined;
+  if (!state) return lostDatabase(e);
   const d = e as { constraint?: string; constraint_name?: string; column?: string; column_name?: string };
   const constraint = d.constraint ?? d.constraint_name ?? '';
   const field = d.column ?? d.column_name ?? constraint.replace(/^[a-z]+_/, '').replace(/_(key|check|fkey|idx)$/, '');
@@ -47,9 +47,27 @@ export function fromDatabase(e: unknown): Problem | undefined {
     case '40001':
     case '40P01':
       return new Problem('unavailable', 'retry', 'the database was busy with a conflicting change; retry the request', [], 1);
+    case '25006': // read_only_sql_transaction: we reached a standby (a failover is under way)
+    case '57P01': // admin_shutdown
+    case '57P02': // crash_shutdown
+    case '57P03': // cannot_connect_now (starting up, or being promoted)
+      return DB_UNAVAILABLE();
     default:
+      if (state.startsWith('08')) return DB_UNAVAILABLE(); // connection_exception
+
       return undefined;
   }
+}
+
+const DB_UNAVAILABLE = () =>
+  new Problem('unavailable', 'db_unavailable', 'the database is unreachable or changing over to a standby; nothing was written by this request unless a retry says so — retry it', [], 1);
+
+/** The connection to the database was lost or refused (postgres.js and Node name these by
+ *  code): the request may be retried, as a retry with its idempotency key is safe. */
+const LOST_CONNECTION = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+function lostDatabase(e: unknown): Problem | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && LOST_CONNECTION.has(code) ? DB_UNAVAILABLE() : undefined;
 }
 
 const FASTIFY_PROBLEMS: Record<string, (e: FastifyError) => Problem> = {
