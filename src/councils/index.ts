@@ -5,8 +5,9 @@ export { createBody, addMembers, grantOffice, listBodies, getBody, setParent, de
 export { parseCharter, seatCount, recallThreshold, DEFAULT_CHARTER, type Charter } from './charter.js';
 export { callElection, nominate, openVoting, castBallot, countElection, publishedBallots, checkReceipt, refillSeat } from './elections.js';
 export { ensureSeats, createSeats, recordDelegate, withdrawConfidence, restoreConfidence, type RecallOutcome } from './recall.js';
-export { proposeMotion, voteMotion, closeMotion, sweepDueMotions, forwardMotion, adoptMandate, getMotion } from './motions.js';
+export { proposeMotion, proposeMotionIn, voteMotion, closeMotion, sweepDueMotions, forwardMotion, adoptMandate, getMotion } from './motions.js';
 export { tallyChoice } from './tally.js';
 export { reportBack, sweepReportBacks, noticesOf } from './report-back.js';
 export { councilRoutes } from './routes.js';
 export { mixBallots, flushHeld, MIX_AT } from './mixer.js';
+export { onMotionClose, type ClosedMotion, type MotionCloseHandler } from './close-hooks.js';

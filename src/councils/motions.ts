@@ -18,6 +18,7 @@ import { newReceipt, receiptHash } from './receipts.js';
 import * as seats from './seats-store.js';
 import * as store from './store.js';
 import { tallyChoice } from './tally.js';
+import { runCloseHandlers } from './close-hooks.js';
 
 /** Bodies whose members are delegates: their votes follow the charter's `secrecy.delegates`
  *  (roll-call by default); every other body's follow `secrecy.members` (secret by default). */
@@ -53,6 +54,15 @@ export async function proposeMotion(ctx: Ctx, input: NewMotion): Promise<ms.Moti
     await requireMember(tx, ctx.actor, body.id);
     return insertMotion(tx, ctx, body, input, null);
   });
+}
+
+/** `proposeMotion` inside the caller's transaction, for a module that records what the
+ *  motion is about in the same transaction (the plan's variant sets). */
+export async function proposeMotionIn(tx: Tx, ctx: Ctx, input: NewMotion): Promise<ms.MotionRow> {
+  const body = await store.bodyById(tx, input.bodyId);
+  if (!body) throw problem.notFound('bodyId', 'no such body');
+  await requireMember(tx, ctx.actor, body.id);
+  return insertMotion(tx, ctx, body, input, null);
 }
 
 export async function insertMotion(
@@ -284,6 +294,7 @@ async function closeLocked(tx: Tx, ctx: Ctx, m: ms.MotionRow) {
   if (m.recall_term_id) await settleRecallVote(tx, ctx, m.recall_term_id, result.adopted === 0);
   if (m.grants_office && result.adopted === 0) await giveOfficeByVote(tx, ctx, m);
   if (m.amends && result.adopted === 0) await applyAmendment(tx, ctx, m);
+  await runCloseHandlers(tx, ctx, { id: m.id, bodyId: m.body_id, title: m.title, options: m.options, adopted: result.adopted });
   await publish(tx, 'councils.motion', { motionId, status: 'closed' });
   return { ...m, status: 'closed' as const, result };
 }
