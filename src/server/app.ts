@@ -17,6 +17,7 @@ import type { Db } from '../db/db.js';
 import { migrationStatus } from '../db/migrate.js';
 import { councilRoutes } from '../councils/index.js';
 import { supplyRoutes } from '../supply/index.js';
+import { monitorRoutes } from '../monitor/index.js';
 import { peopleRoutes } from '../people/index.js';
 import { auditRoutes } from './audit-routes.js';
 import { registerAuth } from './auth.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(councilRoutes);
   await app.register(supplyRoutes);
+  await app.register(monitorRoutes);
 
   const webRoot = deps.webRoot ?? WEB_ROOT;
   if (existsSync(webRoot)) {
