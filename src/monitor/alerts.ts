@@ -41,10 +41,10 @@ export async function openAlerts(tx: Tx, ctx: Pick<Ctx, 'actor' | 'clock' | 'ids
   const bodies = [...new Set(alerts.map((a) => a.enterpriseId))];
   const charters = new Map((await tx.query<{ id: string; charter: unknown }>('select id, charter from body where id = any ($1::uuid[])', [bodies])).map((b) => [b.id, monitorCharter(b.charter)]));
   const ids = alerts.map(() => ctx.ids.uuid());
-  const deadlines = alerts.map((a) => new Date(now.getTime() + (charters.get(a.enterpriseId) ?? DEFAULT_CHARTER.monitor).deadlineHours * HOUR));
+  const deadlines = alerts.map((a) => new Date(now.getTime() + (charters.get(a.enterpriseId) ?? DEFAULT_CHARTER.monitor).deadlineHours * HOUR).toISOString());
   const opened = await tx.query<{ id: string; at_body_id: string; kind: string; indicator_id: string; deadline: Date }>(
     `insert into alert (id, enterprise_id, indicator_id, kind, day, detail, at_body_id, level, status, opened_at, deadline)
-     select u.id, u.body, u.indicator, u.kind, u.day, u.detail::jsonb, u.body, 0, 'open', $7, u.deadline
+     select u.id, u.body, u.indicator, u.kind, u.day, u.detail::jsonb, u.body, 0, 'open', $7::timestamptz, u.deadline
        from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::text[], $8::timestamptz[]) as u(id, body, indicator, kind, day, detail, deadline)
      on conflict (indicator_id, kind) where status <> 'acted' do nothing
      returning id, at_body_id, kind, indicator_id, deadline`,
@@ -52,8 +52,8 @@ export async function openAlerts(tx: Tx, ctx: Pick<Ctx, 'actor' | 'clock' | 'ids
   );
   if (!opened.length) return 0;
   await tx.query(
-    `insert into alert_step (alert_id, level, body_id, at, deadline) select u.id, 0, u.body, $3, u.deadline from unnest($1::uuid[], $2::uuid[], $4::timestamptz[]) as u(id, body, deadline)`,
-    [opened.map((o) => o.id), opened.map((o) => o.at_body_id), now, opened.map((o) => o.deadline)],
+    `insert into alert_step (alert_id, level, body_id, at, deadline) select u.id, 0, u.body, $3::timestamptz, u.deadline from unnest($1::uuid[], $2::uuid[], $4::timestamptz[]) as u(id, body, deadline)`,
+    [opened.map((o) => o.id), opened.map((o) => o.at_body_id), now, opened.map((o) => iso(o.deadline))],
   );
   const byId = new Map(alerts.map((a, i) => [ids[i]!, a]));
   await appendAuditMany(
@@ -192,8 +192,8 @@ export async function sweepEscalations(db: Db, clock: Clock, ids: IdSource): Pro
       const up = rows.filter((r) => r.to_body !== null);
       if (up.length)
         await tx.query(
-          `insert into alert_step (alert_id, level, body_id, at, deadline) select u.id, u.level, u.body, $4, u.deadline from unnest($1::uuid[], $2::int[], $3::uuid[], $5::timestamptz[]) as u(id, level, body, deadline)`,
-          [up.map((r) => r.id), up.map((r) => r.level), up.map((r) => r.to_body), now, up.map((r) => r.deadline)],
+          `insert into alert_step (alert_id, level, body_id, at, deadline) select u.id, u.level, u.body, $4::timestamptz, u.deadline from unnest($1::uuid[], $2::int[], $3::uuid[], $5::timestamptz[]) as u(id, level, body, deadline)`,
+          [up.map((r) => r.id), up.map((r) => r.level), up.map((r) => r.to_body), now, up.map((r) => iso(r.deadline))],
         );
       await appendAuditMany(
         tx,

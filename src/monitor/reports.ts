@@ -135,8 +135,8 @@ async function store(tx: Tx, ctx: Ctx, enterpriseId: string, tokenId: string | n
   const now = ctx.clock.now();
   await tx.query(
     `insert into report (indicator_id, day, value, token_id, received_at, filtered)
-     select u.i, u.d, u.v, $4, $5, u.f from unnest($1::uuid[], $2::date[], $3::float8[], $6::bool[]) as u(i, d, v, f)`,
-    [fresh.map((i) => indIds[i]), fresh.map((i) => days[i]), fresh.map((i) => reports[i]!.value), tokenId, now, filtered],
+     select u.i, u.d, u.v, $4::uuid, $5::timestamptz, u.f::boolean from unnest($1::uuid[], $2::date[], $3::float8[], $6::text[]) as u(i, d, v, f)`,
+    [fresh.map((i) => indIds[i]), fresh.map((i) => days[i]), fresh.map((i) => reports[i]!.value), tokenId, now, filtered.map((f) => (f ? 't' : 'f'))],
   );
   const t = [...touched];
   if (t.length)
