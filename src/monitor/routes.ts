@@ -76,7 +76,7 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/monitor/alerts/:id/acknowledge',
-    { schema: { tags, summary: 'A member of the body the alert is at has seen it (the deadline still runs)', params: IdParams, response: { 200: AlertView, ...ProblemResponses } } },
+    { schema: { tags, summary: 'A member of the body the alert is at has seen it (the deadline still runs)', params: IdParams, body: Type.Object({}, { additionalProperties: false }), response: { 200: AlertView, ...ProblemResponses } } },
     async (req) => acknowledgeAlert(req.ctx, req.params.id),
   );
   app.post(
