@@ -22,6 +22,15 @@ describe('charter', () => {
     );
   });
 
+  test('monitor: defaults 0.9 tolerance and 24 hours; each field checked by name', () => {
+    expect(parseCharter({}).monitor).toEqual({ tolerance: 0.9, deadlineHours: 24 });
+    expect(parseCharter({ monitor: { deadlineHours: 4 } }).monitor).toEqual({ tolerance: 0.9, deadlineHours: 4 });
+    expect(() => parseCharter({ monitor: { tolerance: 1.5, deadlineHours: 0.5, speed: 1 } })).toThrow(
+      /charter\/monitor\/speed: is not a monitor field; charter\/monitor\/tolerance: must be a share from 0 to 1; charter\/monitor\/deadlineHours: must be a whole number of hours/,
+    );
+    expect(() => parseCharter({ monitor: 3 })).toThrow(/charter\/monitor: must be/);
+  });
+
   test('seats: fixed, or one per N members (at least one)', () => {
     expect(seatCount(parseCharter({ delegates: { fixed: 3 } }), 100)).toBe(3);
     expect(seatCount(parseCharter({ delegates: { perMembers: 250 } }), 1001)).toBe(5);

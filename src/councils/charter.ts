@@ -34,6 +34,10 @@ export interface Charter {
    *  in a council by name (roll-call), so that their base can hold them to a mandate.
    *  A motion may still say otherwise; elections and recall votes are always secret. */
   secrecy: { members: Secrecy; delegates: Secrecy };
+  /** Monitoring: an alert opens when a day's output is below `tolerance` of its plan
+   *  value (a share, 0–1), and an alert at this body must be acted on within
+   *  `deadlineHours`, or it climbs to the parent body. */
+  monitor: { tolerance: number; deadlineHours: number };
 }
 
 export type Secrecy = 'secret' | 'roll_call';
@@ -49,6 +53,7 @@ export const DEFAULT_CHARTER: Charter = {
   petition: null,
   reportBackDays: null,
   secrecy: { members: 'secret', delegates: 'roll_call' },
+  monitor: { tolerance: 0.9, deadlineHours: 24 },
 };
 
 /** Fills defaults and checks every field; the errors name `charter/<field>`. */
@@ -119,6 +124,22 @@ export function parseCharter(input: unknown): Charter {
     if (v && typeof v === 'object' && !Array.isArray(v) && ok(v.members) && ok(v.delegates) && Object.keys(v).every((k) => k === 'members' || k === 'delegates'))
       out.secrecy = { members: (v.members as Secrecy | undefined) ?? 'secret', delegates: (v.delegates as Secrecy | undefined) ?? 'roll_call' };
     else errors.push({ field: 'charter/secrecy', reason: 'must be {"members": "secret"|"roll_call", "delegates": "secret"|"roll_call"}' });
+  }
+  if (raw.monitor !== undefined) {
+    const v = raw.monitor as Record<string, unknown> | null;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const m = { ...DEFAULT_CHARTER.monitor };
+      for (const k of Object.keys(v)) if (k !== 'tolerance' && k !== 'deadlineHours') errors.push({ field: `charter/monitor/${k}`, reason: 'is not a monitor field' });
+      if (v.tolerance !== undefined) {
+        if (typeof v.tolerance === 'number' && v.tolerance >= 0 && v.tolerance <= 1) m.tolerance = v.tolerance;
+        else errors.push({ field: 'charter/monitor/tolerance', reason: 'must be a share from 0 to 1' });
+      }
+      if (v.deadlineHours !== undefined) {
+        if (typeof v.deadlineHours === 'number' && Number.isInteger(v.deadlineHours) && v.deadlineHours >= 1 && v.deadlineHours <= 24 * 90) m.deadlineHours = v.deadlineHours;
+        else errors.push({ field: 'charter/monitor/deadlineHours', reason: 'must be a whole number of hours, 1–2160' });
+      }
+      out.monitor = m;
+    } else errors.push({ field: 'charter/monitor', reason: 'must be {"tolerance": share, "deadlineHours": n}' });
   }
   if (errors.length) throw problem.invalidMany(errors);
   return out;

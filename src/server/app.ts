@@ -18,6 +18,7 @@ import { migrationStatus } from '../db/migrate.js';
 import { councilRoutes } from '../councils/index.js';
 import { supplyRoutes } from '../supply/index.js';
 import { planRoutes } from '../plan/index.js';
+import { monitorRoutes } from '../monitor/index.js';
 import { peopleRoutes } from '../people/index.js';
 import { auditRoutes } from './audit-routes.js';
 import { registerAuth } from './auth.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(councilRoutes);
   await app.register(supplyRoutes);
   await app.register(planRoutes);
+  await app.register(monitorRoutes);
 
   const webRoot = deps.webRoot ?? WEB_ROOT;
   if (existsSync(webRoot)) {

@@ -3,6 +3,7 @@ import type { Logger } from '../core/context.js';
 import type { Db } from '../db/db.js';
 import { randomIds } from '../core/ids.js';
 import { mixBallots, sweepDueMotions, sweepReportBacks } from '../councils/index.js';
+import { sweepEscalations, sweepLateReports } from '../monitor/index.js';
 
 const HOUR = 3_600_000;
 
@@ -20,6 +21,7 @@ export class Maintenance {
   private timer?: NodeJS.Timeout;
   private motions?: NodeJS.Timeout;
   private mixer?: NodeJS.Timeout;
+  private alerts?: NodeJS.Timeout;
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -37,6 +39,12 @@ export class Maintenance {
       sweepDueMotions(this.db, this.clock, randomIds(this.clock), this.log).catch((err: unknown) => this.log.error({ err }, 'motion sweep failed'));
     }, Math.min(this.intervalMs, 60_000));
     this.motions.unref();
+    // alerts climb by the minute; a missing day's report is looked for at the same pace (idempotent)
+    this.alerts = setInterval(() => {
+      sweepEscalations(this.db, this.clock, randomIds(this.clock)).catch((err: unknown) => this.log.error({ err }, 'alert escalation sweep failed'));
+      sweepLateReports(this.db, this.clock, randomIds(this.clock)).catch((err: unknown) => this.log.error({ err }, 'late report sweep failed'));
+    }, Math.min(this.intervalMs, 60_000));
+    this.alerts.unref();
     // secret ballots are mixed into the counted tables a batch at a time (mixer.ts)
     this.mixer = setInterval(() => {
       mixBallots(this.db, { clock: this.clock, ids: randomIds(this.clock) }).catch((err: unknown) => this.log.error({ err }, 'ballot mixer failed'));
@@ -49,5 +57,6 @@ export class Maintenance {
     clearInterval(this.timer);
     clearInterval(this.motions);
     clearInterval(this.mixer);
+    clearInterval(this.alerts);
   }
 }

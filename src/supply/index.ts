@@ -6,4 +6,5 @@ export { createPeriod, getPeriod, computeRations, closePeriod, entitlementOf, se
 export { recordPickup, type PickupInput, type PickupResult } from './pickups.js';
 export { deliverToDistrict, bodiesIRun, type DistrictDelivery } from './district.js';
 export { unmetNeed, unmetByGood, type UnmetRow } from './unmet.js';
+export { rationsOfGoods, type RationExposure } from './exposure.js';
 export { supplyRoutes } from './routes.js';
